@@ -1,0 +1,45 @@
+using System.Text.Json;
+using SynthData.Common;
+
+namespace SynthData.Problems;
+
+/// <summary>Turns a generator + (seed, difficulty, count) into identified problems with provenance.</summary>
+public static class GeneratorRunner
+{
+    /// <summary>
+    /// Problem i is drawn from a generator seeded by (seed, i, generator name), so asking for more problems
+    /// never changes the first ones.
+    /// </summary>
+    public static IEnumerable<Problem> Generate(IProblemGenerator generator, long seed, int difficulty, int count)
+    {
+        if (difficulty < 1 || difficulty > generator.MaxDifficulty)
+            throw new ArgumentOutOfRangeException(nameof(difficulty), $"difficulty must be 1..{generator.MaxDifficulty} for {generator.Name}");
+        for (var i = 0; i < count; i++)
+        {
+            var rng = SeededRandom.ForItem(seed, i, generator.Name + "/" + difficulty);
+            var g = generator.Generate(rng, difficulty);
+            yield return ToProblem(generator, g, seed, difficulty);
+        }
+    }
+
+    public static Problem ToProblem(IProblemGenerator generator, GeneratedProblem g, long seed, int difficulty)
+    {
+        var testsData = g.FunctionTests is { Count: > 0 } ft
+            ? JsonSerializer.Serialize(ft.Select(t => new object?[] { t.Args, t.Expected }))
+            : g.IoTests is { Count: > 0 } io ? JsonSerializer.Serialize(io) : null;
+        return new Problem
+        {
+            Id = ProblemId.Compute(generator.Domain, g.Prompt, g.Answer, g.Tests, testsData),
+            Domain = generator.Domain,
+            Prompt = g.Prompt,
+            Answer = g.Answer,
+            Solution = g.Solution,
+            Tests = g.Tests,
+            EntryPoint = g.EntryPoint,
+            IoTests = g.IoTests,
+            FunctionTests = g.FunctionTests,
+            Metadata = g.Metadata,
+            Source = ProblemOrigin.Generator(generator.Name, seed, difficulty),
+        };
+    }
+}

@@ -1,0 +1,7 @@
+namespace SynthData.Problems.Generators.Code;
+
+/// <summary>The built-in code generator families.</summary>
+public static class CodeGenerators
+{
+    public static IReadOnlyList<IProblemGenerator> All { get; } = [];
+}

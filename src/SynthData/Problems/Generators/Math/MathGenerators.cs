@@ -1,0 +1,7 @@
+namespace SynthData.Problems.Generators.Math;
+
+/// <summary>The built-in math generator families.</summary>
+public static class MathGenerators
+{
+    public static IReadOnlyList<IProblemGenerator> All { get; } = [];
+}

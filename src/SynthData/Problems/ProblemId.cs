@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SynthData.Problems;
+
+/// <summary>
+/// Content-hash ids: domain + normalised prompt + reference answer or tests. Whitespace runs and Unicode
+/// composition differences do not change the id, so the same problem imported twice is one problem.
+/// </summary>
+public static partial class ProblemId
+{
+    public static string Compute(ProblemDomain domain, string prompt, string? answer, string? tests, string? testsData = null)
+    {
+        var text = string.Join('\u001f',
+            domain.ToWire(),
+            Normalize(prompt),
+            Normalize(answer ?? string.Empty),
+            Normalize(tests ?? string.Empty),
+            Normalize(testsData ?? string.Empty));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
+
+    internal static string Normalize(string text) =>
+        Whitespace().Replace(text.Normalize(NormalizationForm.FormC), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
