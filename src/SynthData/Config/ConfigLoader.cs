@@ -109,7 +109,7 @@ public static class ConfigLoader
         _ => attribute.FormatErrorMessage("value"),
     };
 
-    private static bool IsOptionsClass(Type t) => t.IsClass && t != typeof(string) && t.Namespace == typeof(ConfigLoader).Namespace;
+    private static bool IsOptionsClass(Type t) => t.IsClass && t != typeof(string) && (t.Namespace?.StartsWith("SynthData", StringComparison.Ordinal) ?? false);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }

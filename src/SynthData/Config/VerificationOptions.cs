@@ -5,6 +5,9 @@ namespace SynthData.Config;
 public sealed class VerificationOptions
 {
     public MathVerificationOptions Math { get; set; } = new();
+
+    /// <summary>The code sandbox: see <see cref="Verification.Code.CodeVerifierOptions"/>.</summary>
+    public Verification.Code.CodeVerifierOptions Code { get; set; } = new();
 }
 
 public sealed class MathVerificationOptions

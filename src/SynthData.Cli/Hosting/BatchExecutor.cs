@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using SynthData.Config;
+using SynthData.Ledger;
+using SynthData.Pipeline;
+using SynthData.Problems;
+using SynthData.Sampling;
+
+namespace SynthData.Cli.Hosting;
+
+/// <summary>Runs one batch end to end: ledger, model session, verifiers, pipeline. Shared by <c>run</c> and <c>worker</c>.</summary>
+public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory loggerFactory, CliIO io)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("synthdata");
+
+    public async Task<RunSummary> ExecuteAsync(string command, IProgress<RunProgress>? progress, CancellationToken stopToken)
+    {
+        using var ledger = RunLedger.Open(options.OutputDirectory);
+        // The simulated model only knows the problems it is told about: the configured sources.
+        var known = options.Model.Provider == ModelProvider.Simulated
+            ? ProblemCollector.Collect(ProblemSourceFactory.Create(options), options.Run.MaxProblems, stopToken).Problems
+            : [];
+        await using var session = await ModelSession.StartAsync(options.Model, known, _logger, stopToken).ConfigureAwait(false);
+        var verifiers = VerifierFactory.Create(options, loggerFactory);
+        var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
+        {
+            Progress = progress,
+        };
+        var summary = await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
+        SummaryPrinter.Print(summary, ledger.Path, io.Out);
+        return summary;
+    }
+
+    public static int ExitCode(RunSummary summary) =>
+        summary.Interrupted ? ExitCodes.Interrupted : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
+}
