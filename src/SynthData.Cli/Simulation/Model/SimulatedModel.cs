@@ -32,12 +32,18 @@ public sealed class SimulatedModel
     }
 
     /// <summary>Answers a request whose messages (joined) are <paramref name="requestText"/>.</summary>
-    public SimulatedCompletion Complete(string requestText, long seed, int choiceIndex)
+    public SimulatedCompletion Complete(string requestText, long seed, int choiceIndex) =>
+        Complete(requestText, seed, choiceIndex, 1)[0];
+
+    /// <summary>Choices <paramref name="firstChoice"/> .. <paramref name="firstChoice"/> + <paramref name="count"/> - 1 of a request, recognising its problem once.</summary>
+    public IReadOnlyList<SimulatedCompletion> Complete(string requestText, long seed, int firstChoice, int count)
     {
         ArgumentNullException.ThrowIfNull(requestText);
-        return _book.Find(requestText) is { } problem
-            ? Complete(problem, seed, choiceIndex)
-            : UnknownResponses.Guess(requestText, SeededRandom.ForItem(seed, choiceIndex, "unknown:" + StableHash.Hex(PromptText.Normalize(requestText))));
+        var problem = _book.Find(requestText);
+        var unknownSalt = problem is null ? "unknown:" + StableHash.Hex(PromptText.Normalize(requestText)) : null;
+        return [.. Enumerable.Range(firstChoice, count).Select(i => problem is not null
+            ? Complete(problem, seed, i)
+            : UnknownResponses.Guess(requestText, SeededRandom.ForItem(seed, i, unknownSalt!)))];
     }
 
     /// <summary>Answers a known problem directly (what a request for it would get).</summary>
