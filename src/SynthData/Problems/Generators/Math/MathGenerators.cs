@@ -3,5 +3,9 @@ namespace SynthData.Problems.Generators.Math;
 /// <summary>The built-in math generator families.</summary>
 public static class MathGenerators
 {
-    public static IReadOnlyList<IProblemGenerator> All { get; } = [];
+    public static IReadOnlyList<IProblemGenerator> All { get; } =
+    [
+        new ArithmeticGenerator(),
+        new FractionsGenerator(),
+    ];
 }
