@@ -7,5 +7,8 @@ public static class MathGenerators
     [
         new ArithmeticGenerator(),
         new FractionsGenerator(),
+        new LinearEquationGenerator(),
+        new LinearSystemGenerator(),
+        new GcdLcmGenerator(),
     ];
 }
