@@ -10,5 +10,6 @@ public static class MathGenerators
         new LinearEquationGenerator(),
         new LinearSystemGenerator(),
         new GcdLcmGenerator(),
+        new ModularArithmeticGenerator(),
     ];
 }
