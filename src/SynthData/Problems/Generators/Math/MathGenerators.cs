@@ -11,5 +11,6 @@ public static class MathGenerators
         new LinearSystemGenerator(),
         new GcdLcmGenerator(),
         new ModularArithmeticGenerator(),
+        new CombinatoricsGenerator(),
     ];
 }
