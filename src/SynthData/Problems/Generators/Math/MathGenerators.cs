@@ -12,5 +12,6 @@ public static class MathGenerators
         new GcdLcmGenerator(),
         new ModularArithmeticGenerator(),
         new CombinatoricsGenerator(),
+        new PercentRatioGenerator(),
     ];
 }
