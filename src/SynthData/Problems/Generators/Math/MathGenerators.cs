@@ -13,5 +13,6 @@ public static class MathGenerators
         new ModularArithmeticGenerator(),
         new CombinatoricsGenerator(),
         new PercentRatioGenerator(),
+        new QuadraticRootsGenerator(),
     ];
 }
