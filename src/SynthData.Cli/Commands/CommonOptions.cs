@@ -13,5 +13,21 @@ internal static class CommonOptions
     };
 
     public static PipelineOptions LoadConfig(ParseResult parse, Option<string> option) =>
-        ConfigLoader.Load(parse.GetValue(option) ?? "pipeline.yaml");
+        Load(parse.GetValue(option) ?? "pipeline.yaml");
+
+    /// <summary>Loads the config and checks the values whose grammar the CLI owns (the simulator's fault spec).</summary>
+    public static PipelineOptions Load(string path)
+    {
+        var options = ConfigLoader.Load(path);
+        try
+        {
+            _ = Simulation.Faults.FaultSpec.Parse(options.Model.Faults);
+        }
+        catch (FormatException e)
+        {
+            throw options.ErrorAt("model.faults", e.Message);
+        }
+
+        return options;
+    }
 }

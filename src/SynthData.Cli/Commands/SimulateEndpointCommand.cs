@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthData.Cli.Simulation;
+using SynthData.Cli.Simulation.Faults;
 using SynthData.Config;
 using SynthData.Pipeline;
 using SynthData.Problems;
@@ -26,10 +27,10 @@ internal static class SimulateEndpointCommand
             var acc = parse.GetValue(accuracy);
             if (acc is < 0 or > 1)
                 throw new UsageException("--accuracy must be between 0 and 1");
-            var spec = parse.GetValue(faults);
+            FaultSpec spec;
             try
             {
-                _ = FaultSpec.Parse(spec);
+                spec = FaultSpec.Parse(parse.GetValue(faults));
             }
             catch (FormatException e)
             {
@@ -41,7 +42,7 @@ internal static class SimulateEndpointCommand
                 known.AddRange(ReadProblems(file, io));
             if (parse.GetValue(config) is { } cfg)
             {
-                var options = ConfigLoader.Load(cfg);
+                var options = CommonOptions.Load(cfg);
                 known.AddRange(ProblemCollector.Collect(ProblemSourceFactory.Create(options), null, ct).Problems);
             }
 
@@ -50,7 +51,7 @@ internal static class SimulateEndpointCommand
                 Port = parse.GetValue(port),
                 Accuracy = acc,
                 Faults = spec,
-                LatencyMs = parse.GetValue(latency),
+                Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
             }, new SimulatedAnswerBook(known), ct).ConfigureAwait(false);
             await io.Error.WriteLineAsync($"simulated endpoint on {endpoint.BaseUrl} ({known.Count} known problems); Ctrl-C to stop").ConfigureAwait(false);
             var stop = new TaskCompletionSource();

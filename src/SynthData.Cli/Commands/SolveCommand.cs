@@ -138,6 +138,6 @@ internal static class SolveCommand
     {
         var explicitConfig = parse.GetResult(config) is { Implicit: false };
         var path = parse.GetValue(config) ?? "pipeline.yaml";
-        return explicitConfig || File.Exists(path) ? ConfigLoader.Load(path) : new PipelineOptions();
+        return explicitConfig || File.Exists(path) ? CommonOptions.Load(path) : new PipelineOptions();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SynthData.Cli.Simulation;
+using SynthData.Cli.Simulation.Faults;
 using SynthData.Config;
 using SynthData.Problems;
 using SynthData.Sampling;
@@ -35,8 +36,8 @@ public sealed class ModelSession : IAsyncDisposable
                 {
                     Port = 0,
                     Accuracy = options.Accuracy,
-                    Faults = options.Faults,
-                    LatencyMs = options.LatencyMs,
+                    Faults = FaultSpec.Parse(options.Faults),
+                    Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
                     ModelName = options.Name,
                 },
                 new SimulatedAnswerBook(knownProblems),

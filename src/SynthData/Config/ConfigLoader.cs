@@ -29,7 +29,6 @@ public static class ConfigLoader
 
         var options = Parse(text, path);
         options.BaseDirectory = Path.GetDirectoryName(full)!;
-        options.ConfigPath = full;
         return options;
     }
 
@@ -54,6 +53,8 @@ public static class ConfigLoader
             ValidateTree(options, "", binder);
         if (binder.Errors.Count > 0)
             throw new ConfigException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        options.ConfigPath = fileName;
+        options.Locate = binder.Locate;
         return options;
     }
 

@@ -19,6 +19,17 @@ public sealed class PipelineOptions : IValidatableObject
     [ConfigIgnore]
     public string ConfigPath { get; set; } = "pipeline.yaml";
 
+    /// <summary>Finds the line and column of a key path (e.g. <c>model.faults</c>) in the file this was loaded from.</summary>
+    [ConfigIgnore]
+    internal Func<string, (int Line, int Column)> Locate { get; set; } = _ => (0, 0);
+
+    /// <summary>An error found after loading (by a component that owns a value's grammar), located like load errors.</summary>
+    public ConfigException ErrorAt(string key, string message)
+    {
+        var (line, column) = Locate(key);
+        return new ConfigException([new ConfigError(ConfigPath, line, column, key, message)]);
+    }
+
     public string ResolvePath(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
 
