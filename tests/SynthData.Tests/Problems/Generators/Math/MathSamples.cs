@@ -20,14 +20,17 @@ internal static partial class MathSamples
         return Enumerable.Range(0, Seeds).SelectMany(seed => GeneratorRunner.Generate(generator, seed, difficulty, 1)).ToList();
     }
 
-    public static long Long(this Problem problem, string key) => problem.Metadata![key]!.GetValue<long>();
+    /// <summary>Reads numbers the way a consumer of the JSON would, whatever CLR type the generator stored.</summary>
+    public static long Long(this Problem problem, string key) => ParseLong(problem.Metadata![key]!);
 
     public static string Text(this Problem problem, string key) => problem.Metadata![key]!.GetValue<string>();
 
     public static long[] Longs(this Problem problem, string key) =>
-        problem.Metadata![key]!.AsArray().Select(n => n!.GetValue<long>()).ToArray();
+        problem.Metadata![key]!.AsArray().Select(n => ParseLong(n!)).ToArray();
 
     public static JsonNode Meta(this Problem problem, string key) => problem.Metadata![key]!;
+
+    private static long ParseLong(JsonNode node) => long.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How the prompt shows an ASCII formula: <c>3*x - 1*y</c> is written <c>3x - y</c>.</summary>
     public static string DisplayForm(string ascii) => UnitCoefficient().Replace(ascii, "").Replace("*", "", StringComparison.Ordinal);
