@@ -6,7 +6,7 @@ namespace SynthData.Problems.Generators.Math;
 
 /// <summary>
 /// Counting word problems with n!, nPr and nCr, and binomial coefficients.
-/// Levels: 1 = arrangements (n!) and ordered selections (nPr) with n ≤ 8; 2 = committees and handshakes (nCr, n ≤ 12);
+/// Levels: 1 = arrangements (n!) and ordered selections (nPr) with n ≤ 10; 2 = committees and handshakes (nCr, n ≤ 12);
 /// 3 = nPr and nCr with n ≤ 20, and choosing from two groups at once; 4 = "at least one" (complement counting) and
 /// the coefficient of x^k in (x + b)^n; 5 = the coefficient of x^k in (ax + b)^n with negative a or b, and larger
 /// complement counting.
@@ -22,7 +22,7 @@ public sealed class CombinatoricsGenerator : MathProblemGenerator
 
     protected override GeneratedProblem Create(SeededRandom rng, int difficulty) => difficulty switch
     {
-        1 => rng.Chance(0.5) ? Factorial(rng, rng.Next(3, 7)) : Permutation(rng, rng.Next(4, 8), rng.Next(2, 3)),
+        1 => rng.Chance(0.4) ? Factorial(rng, rng.Next(3, 8)) : Permutation(rng, rng.Next(4, 10), rng.Next(2, 4)),
         2 => Combination(rng, 5, 12),
         3 => rng.Pick<Func<GeneratedProblem>>(
         [

@@ -32,7 +32,7 @@ public sealed class LinearEquationGenerator : MathProblemGenerator
     private sealed record Side(long K, long P, long B, bool Bracketed)
     {
         public long XCoefficient => K;
-        public long Constant => checked(K * P + B);
+        public long Constant => Bracketed ? checked(K * P + B) : B;
 
         public string Show(bool ascii)
         {
