@@ -21,6 +21,10 @@ internal static class SummaryPrinter
             w.WriteLine($"  bad input     {e}");
         if (s.InputErrorList.Count > 20)
             w.WriteLine($"  bad input     ... and {s.InputErrorList.Count - 20} more");
+        if (s.BudgetReached is not null)
+            w.WriteLine($"  budget        {s.BudgetReached}; rerun to continue");
+        if (s.LowestConcurrency is { } low)
+            w.WriteLine($"  throttled     the server sent 429s; concurrency went down to {low}");
         if (s.AbortedReason is not null)
             w.WriteLine($"  stopped       {s.AbortedReason}");
         if (!s.Complete && !s.Interrupted)

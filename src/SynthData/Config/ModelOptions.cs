@@ -62,6 +62,33 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0.0, 3600)]
     public double RetryMaxDelaySeconds { get; set; } = 60;
 
+    /// <summary>Halve the requests in flight when the server answers 429, and grow back slowly on success.</summary>
+    public bool AdaptiveConcurrency { get; set; } = true;
+
+    /// <summary>Client-side cap on requests started per minute (null: none).</summary>
+    [Range(1, 10_000_000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Client-side cap on prompt + completion tokens per minute (null: none).</summary>
+    [Range(1, 1_000_000_000)]
+    public int? TokensPerMinute { get; set; }
+
+    /// <summary>How long the circuit stays open (no requests at all) after the endpoint starts failing, before a probe.</summary>
+    [Range(0.01, 3600)]
+    public double CircuitBreakSeconds { get; set; } = 15;
+
+    /// <summary>An outage longer than this (circuit open without recovery) fails the waiting samples.</summary>
+    [Range(0, 86_400)]
+    public double MaxOutageSeconds { get; set; } = 600;
+
+    /// <summary>Price per million prompt tokens, in dollars, for cost budgets and reports.</summary>
+    [Range(0.0, 1_000_000)]
+    public double PricePerMillionPromptTokens { get; set; }
+
+    /// <summary>Price per million completion tokens, in dollars.</summary>
+    [Range(0.0, 1_000_000)]
+    public double PricePerMillionCompletionTokens { get; set; }
+
     /// <summary>Simulated provider only: probability a response is correct.</summary>
     [Range(0.0, 1.0)]
     public double Accuracy { get; set; } = 0.7;

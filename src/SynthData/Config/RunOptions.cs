@@ -27,6 +27,9 @@ public sealed class RunOptions : IValidatableObject
     [Range(0, 1024)]
     public int VerifyConcurrency { get; set; }
 
+    /// <summary>Optional caps for one run; when one is reached the run stops cleanly and a later run continues.</summary>
+    public BudgetOptions Budget { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         string? error = null;

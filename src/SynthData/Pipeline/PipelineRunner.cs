@@ -28,6 +28,8 @@ public sealed class PipelineRunner(
 
     private int _requests;
     private int _consecutiveFailures;
+    private RunBudget _budget = null!;
+    private RequestThrottle _throttle = null!;
 
     public IProgress<RunProgress>? Progress { get; init; }
 
@@ -39,12 +41,15 @@ public sealed class PipelineRunner(
     {
         var clock = Stopwatch.StartNew();
         var summary = new RunSummary();
+        _budget = new RunBudget(options.Run.Budget, options.Model);
+        await using var throttle = _throttle = new RequestThrottle(options.Model);
         var runId = ledger.StartRun(command, ConfigHash());
         using var hardStop = new CancellationTokenSource();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         await using var graceTimer = stopToken.Register(() =>
             hardStop.CancelAfter(TimeSpan.FromSeconds(options.Run.ShutdownGraceSeconds)));
         string? abortReason = null;
+        string? budgetReason = null;
 
         try
         {
@@ -102,13 +107,21 @@ public sealed class PipelineRunner(
                 {
                     if (abort.IsCancellationRequested)
                         continue; // drain without requesting
-                    var reason = await SampleAsync(job, runId, writeChannel.Writer, verifyChannel.Writer, hardStop.Token).ConfigureAwait(false);
-                    if (reason is not null && abortReason is null)
+                    var stop = await SampleAsync(job, runId, writeChannel.Writer, verifyChannel.Writer, hardStop.Token).ConfigureAwait(false);
+                    if (stop is null || abort.IsCancellationRequested)
+                        continue;
+                    if (stop.Budget)
                     {
-                        abortReason = reason;
-                        logger.LogError("stopping the run: {Reason}", reason);
-                        await abort.CancelAsync().ConfigureAwait(false);
+                        budgetReason = stop.Reason;
+                        logger.LogWarning("stopping the run: {Reason}; a later run continues", stop.Reason);
                     }
+                    else
+                    {
+                        abortReason = stop.Reason;
+                        logger.LogError("stopping the run: {Reason}", stop.Reason);
+                    }
+
+                    await abort.CancelAsync().ConfigureAwait(false);
                 }
             }, CancellationToken.None)).ToArray();
 
@@ -142,6 +155,9 @@ public sealed class PipelineRunner(
             summary.Requests = _requests;
             summary.Interrupted = stopToken.IsCancellationRequested;
             summary.AbortedReason = abortReason;
+            summary.BudgetReached = budgetReason;
+            summary.LowestConcurrency = throttle.Concurrency.LowestLimit == int.MaxValue ? null : throttle.Concurrency.LowestLimit;
+            summary.CostUsd = Math.Round(_budget.CostUsd, 6);
             summary.ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
             ledger.FinishRun(runId, summary.Interrupted ? "interrupted" : summary.Complete ? "complete" : "incomplete",
                 JsonSerializer.Serialize(summary));
@@ -152,18 +168,36 @@ public sealed class PipelineRunner(
 
     private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
 
-    /// <summary>Requests one sample. Returns a reason to abort the whole run, or null.</summary>
-    private async Task<string?> SampleAsync(SampleJob job, long runId, ChannelWriter<WriteItem> writes, ChannelWriter<VerifyJob> verifies, CancellationToken hardStop)
+    private sealed record StopSignal(string Reason, bool Budget);
+
+    /// <summary>Requests one sample. Returns why the whole run must stop, or null.</summary>
+    private async Task<StopSignal?> SampleAsync(SampleJob job, long runId, ChannelWriter<WriteItem> writes, ChannelWriter<VerifyJob> verifies, CancellationToken hardStop)
     {
         var request = SamplingPlan.Request(job.Problem, job.SampleIndex, options);
         var tries = 0;
         try
         {
+            if (_budget.ExhaustedReason() is { } spent)
+                return new StopSignal(spent, Budget: true);
+            using var slot = await _throttle.AcquireSlotAsync(hardStop).ConfigureAwait(false);
             var completion = await resilience.ExecuteAsync(async ct =>
             {
+                _budget.ReserveRequest();
+                await _throttle.WaitForRateAsync(ct).ConfigureAwait(false);
                 Interlocked.Increment(ref tries);
                 Interlocked.Increment(ref _requests);
-                return await client.CompleteAsync(request, ct).ConfigureAwait(false);
+                try
+                {
+                    var c = await client.CompleteAsync(request, ct).ConfigureAwait(false);
+                    _throttle.OnCompleted(c);
+                    _budget.Charge(c);
+                    return c;
+                }
+                catch (Exception e) when (ResiliencePipelineFactory.IsThrottled(e))
+                {
+                    _throttle.OnThrottled();
+                    throw;
+                }
             }, hardStop).ConfigureAwait(false);
 
             Interlocked.Exchange(ref _consecutiveFailures, 0);
@@ -193,6 +227,10 @@ public sealed class PipelineRunner(
         {
             return null; // abandoned at shutdown; requested again next run
         }
+        catch (BudgetExhaustedException e)
+        {
+            return new StopSignal(e.Message, Budget: true); // not an error: the sample is simply not requested this run
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var reason = ResiliencePipelineFactory.Describe(e);
@@ -201,7 +239,7 @@ public sealed class PipelineRunner(
             var failures = Interlocked.Increment(ref _consecutiveFailures);
             var limit = Math.Max(8, options.Model.Concurrency);
             return failures >= limit
-                ? $"{failures} requests in a row failed after retries (last: {reason}); is the endpoint {EndpointText} reachable?"
+                ? new StopSignal($"{failures} requests in a row failed after retries (last: {reason}); is the endpoint {EndpointText} reachable?", Budget: false)
                 : null;
         }
     }

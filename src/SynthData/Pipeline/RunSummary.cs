@@ -24,6 +24,10 @@ public sealed class RunSummary
     [JsonPropertyName("completion_tokens")] public long CompletionTokens { get; set; }
     [JsonPropertyName("interrupted")] public bool Interrupted { get; set; }
     [JsonPropertyName("aborted_reason")] public string? AbortedReason { get; set; }
+    [JsonPropertyName("budget_reached")] public string? BudgetReached { get; set; }
+    [JsonPropertyName("cost_usd")] public double CostUsd { get; set; }
+    /// <summary>Lowest in-flight limit the adaptive concurrency fell to after 429s (null: never throttled).</summary>
+    [JsonPropertyName("lowest_concurrency")] public int? LowestConcurrency { get; set; }
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; set; }
     [JsonPropertyName("verdict_kinds")] public SortedDictionary<string, int> VerdictKinds { get; } = new(StringComparer.Ordinal);
 
@@ -31,5 +35,5 @@ public sealed class RunSummary
 
     /// <summary>Finished every wanted sample with no request or verifier errors.</summary>
     [JsonPropertyName("complete")]
-    public bool Complete => !Interrupted && AbortedReason is null && RequestErrors == 0 && VerifierErrors == 0;
+    public bool Complete => !Interrupted && AbortedReason is null && BudgetReached is null && RequestErrors == 0 && VerifierErrors == 0;
 }

@@ -19,7 +19,9 @@ public static class Cli
     /// <summary>The CLI's own assembly, copied next to the tests by the project reference.</summary>
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "synthdata.dll");
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -29,15 +31,21 @@ public static class Cli
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        psi.Environment["CI"] = "true"; // plain log lines, no live progress display
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+            psi.Environment[k] = v;
         psi.ArgumentList.Add(DllPath);
         foreach (var a in args)
             psi.ArgumentList.Add(a);
         return Process.Start(psi)!;
     }
 
-    public static async Task<CliResult> RunProcessAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<CliResult> RunProcessAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunProcessAsync(workingDirectory, stdin, null, args);
+
+    public static async Task<CliResult> RunProcessAsync(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var p = Start(workingDirectory, args);
+        using var p = Start(workingDirectory, environment, args);
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
         if (stdin is not null)
