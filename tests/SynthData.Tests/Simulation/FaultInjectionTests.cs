@@ -182,6 +182,29 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Latency_delays_answers_but_not_rejections()
+    {
+        await using var http = await SimulatorHttp.StartAsync("429=0.5", new SimulatedEndpointOptions { Latency = TimeSpan.FromMilliseconds(800) });
+        var (answered, rejected) = (0, 0);
+        for (var i = 0; i < 6; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await http.PostAsync(GsmBody);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                answered++;
+                Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(790), $"answered after {watch.Elapsed}");
+            }
+            else
+            {
+                rejected++;
+                Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(500), $"rejected after {watch.Elapsed}");
+            }
+        }
+        Assert.True(answered > 0 && rejected > 0, $"{answered} answered, {rejected} rejected");
+    }
+
+    [Fact]
     public async Task Retrying_through_mixed_faults_gets_exactly_the_fault_free_answers()
     {
         await using var clean = await SimulatorHttp.StartAsync();

@@ -70,20 +70,19 @@ internal sealed class SimulatorRequestHandler(
         if (fault is { } f)
             stats.CountFault(f);
 
-        if (options.Latency > TimeSpan.Zero)
-            await Task.Delay(options.Latency, ct);
         switch (fault)
         {
+            // Rejections come before any generation work, so they skip the latency.
             case FaultKind.TooManyRequests or FaultKind.InternalServerError or FaultKind.BadGateway or FaultKind.ServiceUnavailable:
                 await FaultedResponses.WriteErrorAsync(ctx, fault.Value, faultRng, options.RetryAfterSeconds, ct);
                 return;
             case FaultKind.Hang:
                 await Task.Delay(Timeout.Infinite, ct);
                 return;
-            case FaultKind.Slow:
-                await Task.Delay(options.SlowDelay, ct);
-                break;
         }
+        var delay = options.Latency + (fault == FaultKind.Slow ? options.SlowDelay : TimeSpan.Zero);
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, ct);
 
         var completion = Render(request, number, out var unknown);
         if (request.Stream)
