@@ -85,12 +85,13 @@ internal sealed class SimulatorRequestHandler(
             await Task.Delay(delay, ct);
 
         var completion = Render(request, number, out var unknown);
+        // Counted before writing, so a client that has read its answer always finds it in the stats.
+        if (fault is null or FaultKind.Slow or FaultKind.Huge)
+            stats.CountAnswer(completion.Choices.Count, completion.PromptTokens, completion.CompletionTokens, unknown);
         if (request.Stream)
             await FaultedResponses.WriteStreamAsync(ctx, fault, completion, request.IncludeUsage, ct);
         else
             await FaultedResponses.WriteBodyAsync(ctx, fault, completion, faultRng, ct);
-        if (fault is null or FaultKind.Slow or FaultKind.Huge)
-            stats.CountAnswer(completion.Choices.Count, completion.PromptTokens, completion.CompletionTokens, unknown);
     }
 
     /// <summary>Answers for the endpoint as a whole: a scripted outage, or a wrong API key.</summary>
