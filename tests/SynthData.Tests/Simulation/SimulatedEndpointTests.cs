@@ -200,6 +200,24 @@ public sealed class SimulatedEndpointTests
     }
 
     [Fact]
+    public async Task The_question_is_the_last_user_message_not_a_few_shot_example()
+    {
+        await using var endpoint = await SimulatedEndpoint.StartAsync(new SimulatedEndpointOptions { Accuracy = 1 }, Book, CancellationToken.None);
+        ChatMessage[] messages =
+        [
+            new SystemChatMessage("Answer like this example."),
+            new UserChatMessage(SimulationProblems.Gsm8kLong.Prompt),
+            new AssistantChatMessage("The answer is $\\boxed{70000}$."),
+            new UserChatMessage(SimulationProblems.InTemplate(SimulationProblems.Negative)),
+        ];
+
+        ChatCompletion completion = await Client(endpoint).CompleteChatAsync(messages);
+
+        Assert.Equal("-5", AnswerText.LastBoxedAfterThink(completion.Content[0].Text));
+        Assert.True(completion.Usage.InputTokenCount > SimpleTokenizer.Count(SimulationProblems.Gsm8kLong.Prompt) + SimpleTokenizer.Count(SimulationProblems.Negative.Prompt));
+    }
+
+    [Fact]
     public async Task Unknown_prompts_get_an_answer_and_are_counted()
     {
         await using var endpoint = await SimulatedEndpoint.StartAsync(new SimulatedEndpointOptions(), Book, CancellationToken.None);

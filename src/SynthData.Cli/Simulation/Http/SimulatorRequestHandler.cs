@@ -30,9 +30,9 @@ internal sealed class SimulatorRequestHandler(
             else
                 await ResponseWriting.ErrorAsync(ctx, StatusCodes.Status404NotFound, $"No route {ctx.Request.Method} {path} (simulated endpoint).", "invalid_request_error", "not_found", ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && ct.IsCancellationRequested)
         {
-            // The client gave up (or the endpoint is stopping): nothing left to answer.
+            // The client gave up or went away (or the endpoint is stopping): nothing left to answer.
         }
     }
 
