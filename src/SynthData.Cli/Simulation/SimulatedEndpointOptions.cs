@@ -18,7 +18,7 @@ public sealed record SimulatedEndpointOptions
     /// <summary>Seed of the per-request fault draws (which request gets which fault). <value>0</value></summary>
     public long FaultSeed { get; init; }
 
-    /// <summary>Fixed delay before every answer, to model generation time. <value>zero</value></summary>
+    /// <summary>Fixed delay before every answer (not before 429/5xx rejections), to model generation time. <value>zero</value></summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
     /// <summary>Extra delay of a <see cref="FaultKind.Slow"/> response. <value>5 s</value></summary>

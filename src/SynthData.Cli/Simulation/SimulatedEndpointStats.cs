@@ -19,7 +19,7 @@ public sealed class SimulatedEndpointStats
     /// <summary><c>POST /v1/chat/completions</c> requests received, whatever became of them.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>Requests that got a complete, well-formed answer (including <c>slow</c> and <c>huge</c> ones).</summary>
+    /// <summary>Requests given a complete, well-formed answer (including <c>slow</c> and <c>huge</c> ones); counted as the answer is sent.</summary>
     public long Answered => Interlocked.Read(ref _answered);
 
     /// <summary>Choices in answered requests.</summary>

@@ -9,7 +9,10 @@ internal sealed record ChatCompletionRequest
 {
     public const int MaxChoices = 128;
 
-    /// <summary>All message contents joined, which is where the problem prompt is looked for.</summary>
+    /// <summary>
+    /// Where the problem prompt is looked for: the last user message (so a registered problem quoted as a few-shot
+    /// example in an earlier message is not mistaken for the question), or all messages when no user message exists.
+    /// </summary>
     public required string Text { get; init; }
 
     /// <summary><see cref="SimpleTokenizer"/> tokens of every message plus 4 per message and 2 for the reply header.</summary>
@@ -39,7 +42,8 @@ internal sealed record ChatCompletionRequest
         if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
             throw new InvalidRequestException("'messages' must be a non-empty array.", "messages");
 
-        var text = new StringBuilder();
+        var all = new StringBuilder();
+        string? lastUser = null;
         var promptTokens = 2;
         var i = 0;
         foreach (var message in messages.EnumerateArray())
@@ -47,7 +51,9 @@ internal sealed record ChatCompletionRequest
             var content = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content", out var c)
                 ? ContentText(c, $"messages[{i}].content")
                 : throw new InvalidRequestException($"messages[{i}] must be an object with a 'content'.", $"messages[{i}]");
-            text.Append(content).Append("\n\n");
+            if (message.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String && role.GetString() == "user")
+                lastUser = content;
+            all.Append(content).Append("\n\n");
             promptTokens += SimpleTokenizer.Count(content) + 4;
             i++;
         }
@@ -55,7 +61,7 @@ internal sealed record ChatCompletionRequest
         var streamOptions = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object ? so : default;
         return new ChatCompletionRequest
         {
-            Text = text.ToString(),
+            Text = lastUser ?? all.ToString(),
             PromptTokens = promptTokens,
             N = Int(root, "n", 1, MaxChoices) ?? 1,
             MaxTokens = Int(root, "max_completion_tokens", 1, int.MaxValue) ?? Int(root, "max_tokens", 1, int.MaxValue),

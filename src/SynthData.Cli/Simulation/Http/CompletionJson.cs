@@ -17,12 +17,7 @@ internal static class CompletionJson
 
     public static byte[] Completion(RenderedCompletion c, string? padding = null) => Write(w =>
     {
-        w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("object", "chat.completion");
-        w.WriteNumber("created", c.Created);
-        w.WriteString("model", c.Model);
-        w.WriteString("system_fingerprint", "simulated");
+        Header(w, c, "chat.completion");
         if (padding is not null)
             w.WriteString("x_padding", padding);
         w.WriteStartArray("choices");
@@ -62,7 +57,7 @@ internal static class CompletionJson
         {
             events.Add(Event(Write(w =>
             {
-                ChunkHeader(w, c);
+                Header(w, c, "chat.completion.chunk");
                 w.WriteStartArray("choices");
                 w.WriteEndArray();
                 WriteUsage(w, c);
@@ -109,7 +104,7 @@ internal static class CompletionJson
     private static byte[] Chunk(RenderedCompletion c, bool includeUsage, int index, bool role, string? field, string? piece,
         string? finishReason = null, string? padding = null) => Event(Write(w =>
     {
-        ChunkHeader(w, c);
+        Header(w, c, "chat.completion.chunk");
         if (padding is not null)
             w.WriteString("x_padding", padding);
         w.WriteStartArray("choices");
@@ -133,11 +128,12 @@ internal static class CompletionJson
         w.WriteEndObject();
     }));
 
-    private static void ChunkHeader(Utf8JsonWriter w, RenderedCompletion c)
+    /// <summary>Opens the object and writes the fields every completion and chunk starts with.</summary>
+    private static void Header(Utf8JsonWriter w, RenderedCompletion c, string objectType)
     {
         w.WriteStartObject();
         w.WriteString("id", c.Id);
-        w.WriteString("object", "chat.completion.chunk");
+        w.WriteString("object", objectType);
         w.WriteNumber("created", c.Created);
         w.WriteString("model", c.Model);
         w.WriteString("system_fingerprint", "simulated");

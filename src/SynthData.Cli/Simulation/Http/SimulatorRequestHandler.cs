@@ -30,9 +30,9 @@ internal sealed class SimulatorRequestHandler(
             else
                 await ResponseWriting.ErrorAsync(ctx, StatusCodes.Status404NotFound, $"No route {ctx.Request.Method} {path} (simulated endpoint).", "invalid_request_error", "not_found", ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && ct.IsCancellationRequested)
         {
-            // The client gave up (or the endpoint is stopping): nothing left to answer.
+            // The client gave up or went away (or the endpoint is stopping): nothing left to answer.
         }
     }
 
@@ -70,28 +70,28 @@ internal sealed class SimulatorRequestHandler(
         if (fault is { } f)
             stats.CountFault(f);
 
-        if (options.Latency > TimeSpan.Zero)
-            await Task.Delay(options.Latency, ct);
         switch (fault)
         {
+            // Rejections come before any generation work, so they skip the latency.
             case FaultKind.TooManyRequests or FaultKind.InternalServerError or FaultKind.BadGateway or FaultKind.ServiceUnavailable:
                 await FaultedResponses.WriteErrorAsync(ctx, fault.Value, faultRng, options.RetryAfterSeconds, ct);
                 return;
             case FaultKind.Hang:
                 await Task.Delay(Timeout.Infinite, ct);
                 return;
-            case FaultKind.Slow:
-                await Task.Delay(options.SlowDelay, ct);
-                break;
         }
+        var delay = options.Latency + (fault == FaultKind.Slow ? options.SlowDelay : TimeSpan.Zero);
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, ct);
 
         var completion = Render(request, number, out var unknown);
+        // Counted before writing, so a client that has read its answer always finds it in the stats.
+        if (fault is null or FaultKind.Slow or FaultKind.Huge)
+            stats.CountAnswer(completion.Choices.Count, completion.PromptTokens, completion.CompletionTokens, unknown);
         if (request.Stream)
             await FaultedResponses.WriteStreamAsync(ctx, fault, completion, request.IncludeUsage, ct);
         else
             await FaultedResponses.WriteBodyAsync(ctx, fault, completion, faultRng, ct);
-        if (fault is null or FaultKind.Slow or FaultKind.Huge)
-            stats.CountAnswer(completion.Choices.Count, completion.PromptTokens, completion.CompletionTokens, unknown);
     }
 
     /// <summary>Answers for the endpoint as a whole: a scripted outage, or a wrong API key.</summary>

@@ -36,8 +36,8 @@ internal static class MathResponses
         var allButLast = steps.Count > 1 ? steps.Take(steps.Count - 1).ToList() : [];
         switch (flaw)
         {
-            case SimulatedFlaw.ArithmeticSlip when Slip.TryApply(steps, solution.Answer, wrong, rng) is { } slipped:
-                return Committed(rng, slipped, wrong, flaw);
+            case SimulatedFlaw.ArithmeticSlip when Slip.TryApply(steps, solution.Answer, rng) is { } slip:
+                return Committed(rng, slip.Steps, slip.Answer, flaw);
             case SimulatedFlaw.ArithmeticSlip or SimulatedFlaw.WrongFinalAnswer:
                 return Committed(rng, allButLast, wrong, SimulatedFlaw.WrongFinalAnswer);
             case SimulatedFlaw.NoFinalAnswer:

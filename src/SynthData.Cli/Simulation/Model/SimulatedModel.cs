@@ -31,7 +31,7 @@ public sealed class SimulatedModel
         _contextTokens = contextTokens;
     }
 
-    /// <summary>Answers a request whose messages (joined) are <paramref name="requestText"/>.</summary>
+    /// <summary>Answers a request whose question (the problem prompt inside any template) is <paramref name="requestText"/>.</summary>
     public SimulatedCompletion Complete(string requestText, long seed, int choiceIndex) =>
         Complete(requestText, seed, choiceIndex, 1)[0];
 

@@ -46,10 +46,11 @@ internal static partial class WrongAnswers
         for (var i = 0; i < slips.Length; i++)
         {
             var candidate = slips[(first + i) % slips.Length](n);
-            if (candidate != n)
+            // A near miss keeps the sign: nobody slips from 9 eggs to -1.
+            if (candidate != n && candidate.Sign == n.Sign)
                 return candidate;
         }
-        return n + 1;
+        return n >= 0 ? n + 1 : n - 1;
     }
 
     private static string PerturbDecimal(string text, SeededRandom rng)
@@ -57,7 +58,7 @@ internal static partial class WrongAnswers
         var value = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
         var places = text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1;
         var unit = rng.Chance(0.5) ? 1m : 0.5m;
-        var changed = value + (rng.Chance(0.5) ? unit : -unit);
+        var changed = value + (rng.Chance(0.5) || Math.Abs(value) <= unit ? unit : -unit) * (value < 0 ? -1 : 1);
         return changed.ToString("F" + Math.Max(places, unit == 0.5m ? 1 : 0).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 

@@ -131,7 +131,8 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     /// <summary>The configured wall limit, or the problem's own <c>metadata.timeout_s</c>.</summary>
     private TimeSpan WallLimit(Problem problem)
     {
-        if (problem.Metadata?["timeout_s"] is JsonValue v && v.TryGetValue<double>(out var seconds) && seconds is >= 0.1 and <= 600)
+        if (problem.Metadata?["timeout_s"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 600)
             return TimeSpan.FromSeconds(seconds);
         return TimeSpan.FromSeconds(_options.TimeoutSeconds);
     }

@@ -186,6 +186,30 @@ def encode_reply(reply):
         return marshal.dumps(("raise", "TypeError", describe(exc, "")[0]))
 
 
+TYPE_MARK = "\x00builtin-type"
+
+
+def mark(value):
+    """Builtin types (int, str...) cannot be marshalled; tests sometimes pass them (e.g. a type to filter by)."""
+    if isinstance(value, type) and getattr(builtins, value.__name__, None) is value:
+        return (TYPE_MARK, value.__name__)
+    if type(value) in (list, tuple, set, frozenset):
+        return type(value)(mark(v) for v in value)
+    if type(value) is dict:
+        return {k: mark(v) for k, v in value.items()}
+    return value
+
+
+def unmark(value):
+    if type(value) is tuple and len(value) == 2 and value[0] == TYPE_MARK:
+        return getattr(builtins, value[1])
+    if type(value) in (list, tuple, set, frozenset):
+        return type(value)(unmark(v) for v in value)
+    if type(value) is dict:
+        return {k: unmark(v) for k, v in value.items()}
+    return value
+
+
 def run_child(requests, replies, program):
     module = {"__name__": "solution", "__builtins__": builtins}
     try:
@@ -194,14 +218,23 @@ def run_child(requests, replies, program):
         message, line = describe(exc, "solution.py")
         send(replies, marshal.dumps(("load", message, line or 0)))
         os._exit(0)
-    names = [k for k, v in list(module.items()) if not k.startswith("__") and callable(v)]
-    send(replies, marshal.dumps(("ready", names)))
+    names, modules = [], []
+    for key, value in list(module.items()):
+        if key.startswith("__"):
+            continue
+        if type(value) is type(builtins):
+            modules.append((key, str(getattr(value, "__name__", ""))))
+        elif callable(value):
+            names.append(key)
+    send(replies, marshal.dumps(("ready", names, modules)))
     while True:
         request = receive(requests, 1 << 30)
         if request is None:
             os._exit(0)
-        name, args, kwargs = marshal.loads(request)
+        name, args, kwargs, marked = marshal.loads(request)
         try:
+            if marked:
+                args, kwargs = unmark(args), unmark(kwargs)
             reply = ("ok", module[name](*args, **kwargs))
         except BaseException as exc:
             reply = ("raise", type(exc).__name__, describe(exc, "solution.py")[0])
@@ -224,6 +257,7 @@ class Channel:
         self.broken = None
         self.memory = False
         self.output_limit = False
+        self.modules = []
 
     def receive(self):
         try:
@@ -262,9 +296,12 @@ class Channel:
         if self.broken is not None:
             raise ProgramGone(self.broken)
         try:
-            payload = marshal.dumps((name, args, kwargs))
+            payload = marshal.dumps((name, args, kwargs, False))
         except ValueError:
-            raise TypeError("test passes an argument that cannot be sent to the sandboxed program")
+            try:
+                payload = marshal.dumps((name, mark(args), mark(kwargs), True))
+            except ValueError:
+                raise TypeError("test passes an argument that cannot be sent to the sandboxed program")
         try:
             send(self.requests, payload)
         except OSError:
@@ -296,7 +333,8 @@ class Channel:
             if str(reply[1]).startswith("MemoryError"):
                 self.memory = True
             return None
-        if type(reply) is tuple and len(reply) == 2 and reply[0] == "ready" and type(reply[1]) is list:
+        if type(reply) is tuple and len(reply) == 3 and reply[0] == "ready" and type(reply[1]) is list:
+            self.modules = [m for m in reply[2] if type(m) is tuple and len(m) == 2]
             return [n for n in reply[1] if type(n) is str]
         self.fail("the program broke the result protocol")
 
@@ -346,6 +384,16 @@ def run_calls(channel, report, entry, calls_source):
     report.end(end_kind(channel, "done"), "")
 
 
+def import_program_modules(scope, modules, tests_source):
+    """MBPP tests may use a module the program imported (e.g. sys); import our own copy of standard ones."""
+    for alias, name in modules:
+        if alias in tests_source and name.split(".")[0] in sys.stdlib_module_names and alias not in scope:
+            try:
+                scope[alias] = __import__(name, fromlist=["_"])
+            except Exception:
+                pass
+
+
 def run_tests(channel, report, entry, tests_source):
     names = channel.handshake()
     if names is None:
@@ -355,6 +403,7 @@ def run_tests(channel, report, entry, tests_source):
     scope = {"__name__": "__tests__", "__builtins__": builtins}
     for name in names:
         scope[name] = channel.proxy(name)
+    import_program_modules(scope, channel.modules, tests_source)
     try:
         exec(compile(tests_source, "tests.py", "exec"), scope)
         check = scope.get("check")

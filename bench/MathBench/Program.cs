@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SynthData.Verification.Math;
+
+// Math verifier throughput and latency. Usage: dotnet run -c Release --project bench/MathBench [-- MATH_TEST_JSONL CASES_JSONL]
+// (a) every MATH test reference answer against its own whole solution text (extraction + comparison);
+// (b) the labelled equivalent/non-equivalent suite from the tests; (c) each reference answer against the next
+// problem's solution (mostly non-equivalent pairs, a precision smoke test).
+
+var mathPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("shared", "datasets", "math", "test.jsonl"));
+var casesPath = args.Length > 1 ? args[1] : FindAbove(Path.Combine("tests", "SynthData.Tests", "Verification", "Math", "equivalence-cases.jsonl"));
+
+var rows = File.ReadLines(mathPath).Select(l => JsonDocument.Parse(l).RootElement)
+    .Select(r => (Answer: r.GetProperty("answer").GetString()!, Solution: r.GetProperty("solution").GetString()!)).ToList();
+var self = rows.Select(r => (Gold: r.Answer, Pred: r.Solution)).ToList();
+var labelled = File.ReadLines(casesPath).Select(l => JsonDocument.Parse(l).RootElement)
+    .Select(r => (Gold: r.GetProperty("gold").GetString()!, Pred: r.GetProperty("pred").GetString()!)).ToList();
+var cross = rows.Select((r, i) => (Gold: r.Answer, Pred: rows[(i + 1) % rows.Count].Solution)).ToList();
+
+var checker = new MathAnswerChecker();
+Console.WriteLine($"cores: {Environment.ProcessorCount}, runtime: {Environment.Version}");
+Run("(a) MATH reference vs own solution", self, checker, repeats: 4);
+Run("(b) labelled mixed suite", labelled, checker, repeats: 40);
+Run("(c) MATH reference vs another solution", cross, checker, repeats: 4);
+
+static void Run(string name, List<(string Gold, string Pred)> pairs, MathAnswerChecker checker, int repeats)
+{
+    foreach (var (gold, pred) in pairs)
+        checker.Check(gold, pred);
+
+    var latencies = new double[pairs.Count * repeats];
+    var accepted = 0;
+    var started = Stopwatch.GetTimestamp();
+    for (var r = 0; r < repeats; r++)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var result = checker.Check(pairs[i].Gold, pairs[i].Pred);
+            latencies[r * pairs.Count + i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            if (r == 0 && result.Equivalent)
+                accepted++;
+        }
+    }
+    var single = latencies.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+    started = Stopwatch.GetTimestamp();
+    Parallel.For(0, pairs.Count * repeats, i => checker.Check(pairs[i % pairs.Count].Gold, pairs[i % pairs.Count].Pred));
+    var parallel = pairs.Count * repeats / Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+    Array.Sort(latencies);
+    string Ms(double q) => latencies[(int)Math.Min(latencies.Length - 1, q * latencies.Length)].ToString("0.000", CultureInfo.InvariantCulture);
+    Console.WriteLine($"{name}: {pairs.Count} pairs, {accepted} equivalent");
+    Console.WriteLine($"  single thread: {single,10:N0} checks/s   all cores: {parallel,10:N0} checks/s");
+    Console.WriteLine($"  latency ms: p50 {Ms(0.50)}  p99 {Ms(0.99)}  p99.9 {Ms(0.999)}  max {latencies[^1].ToString("0.000", CultureInfo.InvariantCulture)}");
+}
+
+static string FindAbove(string relative)
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, relative)))
+            return Path.Combine(dir.FullName, relative);
+    }
+    throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}; pass paths as arguments");
+}

@@ -1,0 +1,119 @@
+using System.Numerics;
+using SynthData.Verification.Math.Evaluation;
+using SynthData.Verification.Math.Syntax;
+
+namespace SynthData.Verification.Math.Equivalence;
+
+/// <summary>
+/// Compares two relations. Equations are equal when their sides agree for the same unknown (<c>x = 5</c> vs
+/// <c>5 = x</c>) or when <c>lhs - rhs</c> of one is a non-zero constant multiple of the other's (sides swapped,
+/// both sides scaled); inequalities likewise with a positive multiple after flipping <c>&gt;</c> into <c>&lt;</c>.
+/// </summary>
+internal sealed class RelationComparer(MathVerifierOptions options, CheckBudget budget)
+{
+    private const double RatioTolerance = 1e-8;
+
+    public Comparison Compare(Relation gold, Relation pred, Func<Expr, Expr, Comparison> compareItems)
+    {
+        if (gold.Ops.Length != 1 || pred.Ops.Length != 1)
+            return CompareChains(gold, pred, compareItems);
+        var (gl, gop, gr) = (gold.Operands[0], Normalize(gold.Ops[0]), gold.Operands[1]);
+        var (pl, pop, pr) = (pred.Operands[0], Normalize(pred.Ops[0]), pred.Operands[1]);
+
+        if (gop is RelOp.Eq or RelOp.In && pop == gop && IsUnknown(gl) && IsUnknown(pl))
+        {
+            if (ExprFacts.Key(gl, budget) != ExprFacts.Key(pl, budget))
+                return Comparison.No("equations for different unknowns");
+            var sides = compareItems(gr, pr);
+            return sides with { Reason = "same unknown; " + sides.Reason };
+        }
+        if (gop == RelOp.In || pop == RelOp.In)
+            return Comparison.No("membership compared with another relation");
+
+        if (gop is RelOp.Eq or RelOp.Ne)
+        {
+            if (pop != gop)
+                return Comparison.No($"relation {gold.Ops[0]} vs {pred.Ops[0]}");
+            return Proportional(Difference(gl, gr), Difference(pl, pr), positive: false);
+        }
+        if (!(Inequality(gl, gop, gr) is var (gd, gStrict) && Inequality(pl, pop, pr) is var (pd, pStrict)))
+            return Comparison.No($"relation {gold.Ops[0]} vs {pred.Ops[0]}");
+        if (gStrict != pStrict)
+            return Comparison.No("strict vs non-strict inequality");
+        return Proportional(gd, pd, positive: true);
+    }
+
+    private static RelOp Normalize(RelOp op) => op == RelOp.Approx ? RelOp.Eq : op;
+
+    /// <summary>A name being solved for: <c>x</c>, <c>a_3</c>, <c>f(x)</c>.</summary>
+    public static bool IsUnknown(Expr e) => e switch
+    {
+        Sym => true,
+        Mul { Factors: [Sym, ..] } m => m.Factors.Skip(1).All(f => f is Sym or Bracketed),
+        _ => false,
+    };
+
+    private static Expr Difference(Expr left, Expr right) => new Add([left, new Neg(right)]);
+
+    /// <summary>The inequality as "d &gt; 0" (strict) or "d &gt;= 0"; null for non-inequalities.</summary>
+    private static (Expr Positive, bool Strict)? Inequality(Expr left, RelOp op, Expr right) => op switch
+    {
+        RelOp.Lt => (Difference(right, left), true),
+        RelOp.Le => (Difference(right, left), false),
+        RelOp.Gt => (Difference(left, right), true),
+        RelOp.Ge => (Difference(left, right), false),
+        _ => null,
+    };
+
+    private Comparison Proportional(Expr gold, Expr pred, bool positive)
+    {
+        if (!ExprFacts.IsScalar(gold) || !ExprFacts.IsScalar(pred))
+            return Comparison.No("relation sides are not values");
+        var variables = ExprFacts.FreeSymbols(gold);
+        if (!variables.SetEquals(ExprFacts.FreeSymbols(pred)))
+            return Comparison.No("relations in different variables");
+        Complex? ratio = null;
+        var valid = 0;
+        foreach (var binding in RandomPoints.For(variables, options.RandomPoints * 2))
+        {
+            if (valid >= options.RandomPoints)
+                break;
+            var a = new NumericEvaluator(budget, binding).Evaluate(gold);
+            var b = new NumericEvaluator(budget, binding).Evaluate(pred);
+            if (!ScalarComparer.IsFinite(a) || !ScalarComparer.IsFinite(b) || Complex.Abs(b) < 1e-12 || Complex.Abs(a) < 1e-12)
+                continue;
+            var r = a / b;
+            ratio ??= r;
+            if (!ScalarComparer.Close(r, ratio.Value, RatioTolerance, 0))
+                return Comparison.No($"relations differ at {RandomPoints.Describe(binding)}");
+            valid++;
+            if (variables.Count == 0)
+                break;
+        }
+        if (ratio is not { } k || (variables.Count > 0 && valid < 3))
+            return Comparison.No("could not evaluate the relations to compare them");
+        if (positive && (k.Real <= 0 || System.Math.Abs(k.Imaginary) > RatioTolerance * Complex.Abs(k)))
+            return Comparison.No("inequalities point opposite ways");
+        if (variables.Count == 0)
+            return Comparison.No("relations between constants are compared only as identical statements");
+        return Comparison.Yes($"equivalent relations (one is {ScalarComparer.Show(k)} times the other)");
+    }
+
+    private Comparison CompareChains(Relation gold, Relation pred, Func<Expr, Expr, Comparison> compareItems)
+    {
+        if (gold.Ops.Length != pred.Ops.Length)
+            return Comparison.No("relation chains of different length");
+        var sameDirection = gold.Ops.SequenceEqual(pred.Ops);
+        var reversed = gold.Ops.SequenceEqual(pred.Ops.Reverse().Select(IntervalReader.Flip));
+        if (!sameDirection && !reversed)
+            return Comparison.No("relation chains with different operators");
+        var n = gold.Operands.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var other = sameDirection ? pred.Operands[i] : pred.Operands[n - 1 - i];
+            if (!compareItems(gold.Operands[i], other).Equal)
+                return Comparison.No($"relation chains differ at operand {i + 1}");
+        }
+        return Comparison.Yes("same relation chain");
+    }
+}

@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using System.Text.RegularExpressions;
+using SynthData.Verification.Math.Equivalence;
+using SynthData.Verification.Math.Evaluation;
+using SynthData.Verification.Math.Extraction;
+using SynthData.Verification.Math.Syntax;
+
+namespace SynthData.Verification.Math;
+
+/// <summary>
+/// The math answer checker: extracts the final answer, parses both answers into expression trees and decides
+/// equivalence, precision first (a wrong answer must never pass). Thread-safe and stateless per call; every call
+/// returns within <see cref="MathVerifierOptions.Timeout"/> (a cooperative budget plus size caps) and never throws.
+/// </summary>
+public sealed partial class MathAnswerChecker : IMathAnswerChecker
+{
+    private readonly MathVerifierOptions _options;
+    private readonly AnswerExtractor _extractor;
+
+    /// <exception cref="ValidationException">The options are invalid.</exception>
+    public MathAnswerChecker(MathVerifierOptions? options = null)
+    {
+        _options = options ?? new MathVerifierOptions();
+        _options.Validate();
+        _extractor = new AnswerExtractor(_options.LastNumberFallback);
+    }
+
+    public string Version => "math-2";
+
+    public MathCheckResult Check(string gold, string prediction)
+    {
+        string? extracted = null;
+        try
+        {
+            var budget = new CheckBudget(_options.Timeout);
+            var goldAnswer = _extractor.Extract(gold ?? "", isReference: true).Answer;
+            if (goldAnswer is null)
+                return new MathCheckResult(false, null, "gold has no answer", MathCheckOutcome.NoAnswer);
+            var predExtraction = _extractor.Extract(prediction ?? "");
+            if (predExtraction.Answer is not { } predAnswer)
+                return new MathCheckResult(false, null, predExtraction.Reason, MathCheckOutcome.NoAnswer);
+            extracted = predAnswer.Text;
+            var comparison = Compare(goldAnswer.Text, predAnswer, budget);
+            return new MathCheckResult(comparison.Equal, extracted, $"{comparison.Reason} [answer: {predAnswer.Rule}]",
+                comparison.Equal ? MathCheckOutcome.Equivalent : MathCheckOutcome.NotEquivalent);
+        }
+        catch (CheckBudgetExceededException)
+        {
+            return new MathCheckResult(false, extracted, $"not equivalent: check exceeded its {_options.Timeout.TotalSeconds:g} s deadline",
+                MathCheckOutcome.NotEquivalent);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug must cost one verdict, not the batch: reported as not equivalent with the cause.
+            return new MathCheckResult(false, extracted, $"not equivalent: checker error {ex.GetType().Name}: {ex.Message}",
+                MathCheckOutcome.NotEquivalent);
+        }
+    }
+
+    private Comparison Compare(string goldText, ExtractedAnswer pred, CheckBudget budget)
+    {
+        if (pred.Parts.Count == 1 && QuickForm(goldText) == QuickForm(pred.Parts[0]))
+            return Comparison.Yes("identical after normalisation");
+        if (ChoiceLetter(goldText, whole: true) is { } goldLetter)
+        {
+            var predLetter = ChoiceLetter(pred.Text, whole: false);
+            if (predLetter is not null)
+            {
+                return predLetter == goldLetter
+                    ? Comparison.Yes($"same choice ({goldLetter})")
+                    : Comparison.No($"choice {predLetter} vs {goldLetter}");
+            }
+        }
+
+        var goldExpr = Parser.Parse(goldText, budget);
+        var predExpr = ParseParts(pred, budget);
+        if (goldExpr is null || predExpr is null)
+            return CompareAsText(goldText, pred.Text, goldExpr is null ? "gold" : "prediction");
+
+        var engine = new EquivalenceEngine(_options, budget);
+        if (pred.Join == PartJoin.Alternatives && predExpr is AnswerList alternatives)
+        {
+            var goldCount = goldExpr is AnswerList or SetOf ? 2 : 1;
+            var allSame = alternatives.Items.Skip(1).All(a => engine.Compare(alternatives.Items[0], a).Equal);
+            if (allSame)
+                return engine.Compare(goldExpr, alternatives.Items[^1]);
+            if (goldCount == 1)
+                return Comparison.No($"hedging: the response offers {alternatives.Items.Length} different answers");
+        }
+        var result = engine.Compare(goldExpr, predExpr);
+        return result.Equal ? result with { Reason = "equivalent: " + result.Reason } : result with { Reason = "not equivalent: " + result.Reason };
+    }
+
+    private static Expr? ParseParts(ExtractedAnswer answer, CheckBudget budget)
+    {
+        if (answer.Parts.Count == 1)
+            return Parser.Parse(answer.Parts[0], budget);
+        var items = new List<Expr>();
+        foreach (var part in answer.Parts)
+        {
+            if (Parser.Parse(part, budget) is not { } e)
+                return null;
+            if (e is AnswerList l)
+                items.AddRange(l.Items);
+            else
+                items.Add(e);
+        }
+        return new AnswerList([.. items]);
+    }
+
+    private static Comparison CompareAsText(string gold, string pred, string unparsed)
+    {
+        var g = TextForm(gold);
+        var p = TextForm(pred);
+        return g.Length > 0 && g == p
+            ? Comparison.Yes("same text (case-insensitive)")
+            : Comparison.No($"not equivalent: {unparsed} is not math we can read, and the texts differ");
+    }
+
+    /// <summary>A whitespace- and delimiter-insensitive form; equal forms are the same answer as written.</summary>
+    private static string QuickForm(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (!char.IsWhiteSpace(ch) && ch != '$')
+                sb.Append(ch);
+        }
+        sb.Replace("\\left", "").Replace("\\right", "").Replace("\\!", "").Replace("\\,", "").Replace("\\;", "")
+            .Replace("\\dfrac", "\\frac").Replace("\\tfrac", "\\frac").Replace("\\displaystyle", "");
+        while (sb.Length > 0 && sb[^1] == '.')
+            sb.Length--;
+        return sb.ToString();
+    }
+
+    /// <summary>Text answers: case-insensitive, ignoring \text-like wrappers, braces, spaces and a final period.</summary>
+    private static string TextForm(string text)
+    {
+        var t = TextWrapper().Replace(text, "");
+        var sb = new StringBuilder(t.Length);
+        foreach (var ch in t)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not ('{' or '}' or '$'))
+                sb.Append(char.ToLowerInvariant(ch));
+        }
+        return sb.ToString().TrimEnd('.');
+    }
+
+    /// <summary>A multiple-choice letter: "(B)", "B", "\text{(B)}", "B) 12" (the latter only when not whole).</summary>
+    private static char? ChoiceLetter(string text, bool whole)
+    {
+        var t = TextWrapper().Replace(text, "").Replace("{", "").Replace("}", "").Replace("$", "").Trim().TrimEnd('.');
+        var match = whole ? WholeChoice().Match(t) : LeadingChoice().Match(t);
+        return match.Success ? (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value[0] : null;
+    }
+
+    [GeneratedRegex(@"\\(?:text|textbf|textrm|mathrm|mathbf|mbox|textit|mathit|operatorname)")]
+    private static partial Regex TextWrapper();
+
+    [GeneratedRegex(@"^\(?([A-J])\)?$")]
+    private static partial Regex WholeChoice();
+
+    [GeneratedRegex(@"^(?:\(([A-J])\)|([A-J])(?:\)|\.|:|\s|$))")]
+    private static partial Regex LeadingChoice();
+}

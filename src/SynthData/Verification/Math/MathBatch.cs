@@ -1,0 +1,125 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SynthData.Verification.Math;
+
+/// <summary>
+/// Batch mode of <c>synthdata verify math</c>: reads JSONL <c>{"id","gold","pred"}</c> and writes one
+/// <c>{"id","equivalent","extracted","reason"}</c> line per input line, in input order, checking on all cores.
+/// A bad line gets a result with an <c>error</c> field and the batch goes on; blank lines are skipped.
+/// </summary>
+public static class MathBatch
+{
+    /// <summary>Lines checked in parallel between two ordered writes; bounds memory on any input size.</summary>
+    private const int ChunkSize = 2048;
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<MathBatchSummary> RunAsync(TextReader input, TextWriter output, IMathAnswerChecker checker,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(checker);
+        var counts = new Counts();
+        var chunk = new List<(int LineNumber, string Text)>(ChunkSize);
+        var lineNumber = 0;
+        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            chunk.Add((lineNumber, line));
+            if (chunk.Count == ChunkSize)
+                await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
+        }
+        await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
+        return new MathBatchSummary(counts.Lines, counts.Equivalent, counts.NotEquivalent, counts.NoAnswer, counts.Errors);
+    }
+
+    private static async Task FlushAsync(List<(int LineNumber, string Text)> chunk, TextWriter output, IMathAnswerChecker checker,
+        Counts counts, CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+            return;
+        var results = new string[chunk.Count];
+        var outcomes = new Outcome[chunk.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, chunk.Count, parallel, i => (results[i], outcomes[i]) = CheckLine(chunk[i].LineNumber, chunk[i].Text, checker));
+        foreach (var result in results)
+            await output.WriteLineAsync(result.AsMemory(), cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+            counts.Add(outcome);
+        chunk.Clear();
+    }
+
+    private static (string Json, Outcome Outcome) CheckLine(int lineNumber, string line, IMathAnswerChecker checker)
+    {
+        JsonNode? id = null;
+        try
+        {
+            if (JsonNode.Parse(line) is not JsonObject obj)
+                return (Error(null, lineNumber, "not a JSON object"), Outcome.Error);
+            id = obj["id"]?.DeepClone();
+            if (Field(obj, "gold") is not { } gold)
+                return (Error(id, lineNumber, "field \"gold\" is missing or not a string"), Outcome.Error);
+            if (Field(obj, "pred") is not { } pred)
+                return (Error(id, lineNumber, "field \"pred\" is missing or not a string"), Outcome.Error);
+            var result = checker.Check(gold, pred);
+            var json = new JsonObject
+            {
+                ["id"] = id,
+                ["equivalent"] = result.Equivalent,
+                ["extracted"] = result.Extracted,
+                ["reason"] = result.Reason,
+            };
+            var outcome = result.Outcome switch
+            {
+                MathCheckOutcome.Equivalent => Outcome.Equivalent,
+                MathCheckOutcome.NoAnswer => Outcome.NoAnswer,
+                _ => Outcome.NotEquivalent,
+            };
+            return (json.ToJsonString(Compact), outcome);
+        }
+        catch (JsonException ex)
+        {
+            return (Error(id, lineNumber, "invalid JSON: " + ex.Message), Outcome.Error);
+        }
+    }
+
+    private static string? Field(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string Error(JsonNode? id, int lineNumber, string message) => new JsonObject
+    {
+        ["id"] = id,
+        ["equivalent"] = false,
+        ["extracted"] = null,
+        ["reason"] = "input error",
+        ["error"] = $"line {lineNumber}: {message}",
+    }.ToJsonString(Compact);
+
+    private enum Outcome { Equivalent, NotEquivalent, NoAnswer, Error }
+
+    private sealed class Counts
+    {
+        public int Lines { get; private set; }
+        public int Equivalent { get; private set; }
+        public int NotEquivalent { get; private set; }
+        public int NoAnswer { get; private set; }
+        public int Errors { get; private set; }
+
+        public void Add(Outcome outcome)
+        {
+            Lines++;
+            switch (outcome)
+            {
+                case Outcome.Equivalent: Equivalent++; break;
+                case Outcome.NotEquivalent: NotEquivalent++; break;
+                case Outcome.NoAnswer: NoAnswer++; break;
+                default: Errors++; break;
+            }
+        }
+    }
+}
