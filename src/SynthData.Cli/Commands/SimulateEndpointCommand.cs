@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SynthData.Cli.Simulation;
 using SynthData.Cli.Simulation.Faults;
+using SynthData.Cli.Simulation.Model;
 using SynthData.Config;
 using SynthData.Pipeline;
 using SynthData.Problems;

@@ -4,6 +4,7 @@ using SynthData.Ledger;
 using SynthData.Pipeline;
 using SynthData.Problems;
 using SynthData.Sampling;
+using SynthData.Verification;
 
 namespace SynthData.Cli.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SynthData.Cli.Simulation;
 using SynthData.Cli.Simulation.Faults;
+using SynthData.Cli.Simulation.Model;
 using SynthData.Config;
 using SynthData.Problems;
 using SynthData.Sampling;

@@ -33,9 +33,9 @@ internal static class ProgressDisplay
         if (!IsInteractive)
             return await work(new ProgressLogger(logger, TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         T result = default!;
-        await Spectre.Console.AnsiConsole.Progress()
-            .AutoClear(false)
-            .StartAsync(async ctx =>
+        var display = Spectre.Console.AnsiConsole.Progress();
+        display.AutoClear = false;
+        await display.StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("sampling", maxValue: 1);
                 result = await work(new Progress<RunProgress>(p =>

@@ -1,5 +1,6 @@
 using System.Text;
 using SynthData.Cli.Simulation;
+using SynthData.Cli.Simulation.Model;
 using SynthData.Problems;
 using SynthData.Tests.TestSupport;
 

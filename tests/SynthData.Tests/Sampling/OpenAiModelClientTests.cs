@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SynthData.Cli.Simulation;
+using SynthData.Cli.Simulation.Model;
 using SynthData.Cli.Simulation.Faults;
 using SynthData.Config;
 using SynthData.Problems;
