@@ -31,8 +31,9 @@ public static class PipelineHost
             builder.Services.AddHostedService<SingleBatchService>();
 
         using var host = builder.Build();
-        await host.RunAsync().ConfigureAwait(false);
-        return host.Services.GetRequiredService<BatchOutcome>().ExitCode;
+        var outcome = host.Services.GetRequiredService<BatchOutcome>();
+        await host.RunAsync().ConfigureAwait(false); // disposes the host's services when it returns
+        return outcome.ExitCode;
     }
 
     public static void ConfigureLogging(ILoggingBuilder logging, bool quiet)

@@ -4,7 +4,7 @@ namespace SynthData.Config;
 public sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
 {
     public override string ToString() =>
-        Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {(Key.Length > 0 ? Key + ": " : "")}{Message}";
+        (Line > 0 ? $"{File}:{Line}:{Column}: " : $"{File}: ") + (Key.Length > 0 ? $"{Key}: " : "") + Message;
 }
 
 /// <summary>The config could not be loaded; <see cref="Exception.Message"/> lists every error, one per line.</summary>

@@ -35,13 +35,20 @@ public static class ConfigLoader
     public static PipelineOptions Parse(string yaml, string fileName)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ConfigException([new ConfigError(fileName, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {Inner(e).Message}")]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these for some malformed documents; the parser's position still says where.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new ConfigException([new ConfigError(fileName, (int)at.Line, (int)at.Column, "", $"invalid YAML: {e.Message}")]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -48,7 +48,7 @@ public sealed class ModelOptions : IValidatableObject
     public PromptTemplateOptions PromptTemplate { get; set; } = new();
 
     /// <summary>Timeout of one HTTP attempt; long chain-of-thought needs minutes.</summary>
-    [Range(0.1, 86_400)]
+    [Range(0.1, 86_400)] // Polly's upper bound for a timeout is one day
     public double RequestTimeoutSeconds { get; set; } = 600;
 
     /// <summary>Retries after the first attempt for 429, 5xx, timeouts and connection failures.</summary>
@@ -74,7 +74,7 @@ public sealed class ModelOptions : IValidatableObject
     public int? TokensPerMinute { get; set; }
 
     /// <summary>How long the circuit stays open (no requests at all) after the endpoint starts failing, before a probe.</summary>
-    [Range(0.01, 3600)]
+    [Range(0.5, 3600)] // Polly's lower bound for a break
     public double CircuitBreakSeconds { get; set; } = 15;
 
     /// <summary>An outage longer than this (circuit open without recovery) fails the waiting samples.</summary>

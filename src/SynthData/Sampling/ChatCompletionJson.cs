@@ -7,6 +7,19 @@ internal static class ChatCompletionJson
 {
     public static ModelCompletion Parse(BinaryData body, string fallbackModel)
     {
+        try
+        {
+            return ParseStrict(body, fallbackModel);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json reports invalid UTF-8 inside strings and wrong token types this way.
+            throw new MalformedResponseException($"unreadable response: {e.Message}");
+        }
+    }
+
+    private static ModelCompletion ParseStrict(BinaryData body, string fallbackModel)
+    {
         JsonDocument doc;
         try
         {

@@ -43,7 +43,7 @@ public sealed class ConfigLoaderTests
     [InlineData("model:\n  samples_per_problem: 0\n", 2, "model.samples_per_problem", "between 1 and 1024")]
     [InlineData("model:\n  temperature: 3.5\n", 2, "model.temperature", "between 0 and 2")]
     [InlineData("model:\n  provider: anthropic\n", 2, "model.provider", "simulated, openai")]
-    [InlineData("model:\n  provider: openai\n", 2, "model.endpoint", "required when provider is openai")]
+    [InlineData("model:\n  provider: openai\n", 1, "model.endpoint", "required when provider is openai")]
     [InlineData("model:\n  api_key_env: sk-123-abc\n", 2, "model.api_key_env", "NAME of an environment variable")]
     [InlineData("run:\n  schedule: every day\n", 2, "run.schedule", "cron")]
     [InlineData("run:\n  output_dir: [a, b]\n", 2, "run.output_dir", "text value")]

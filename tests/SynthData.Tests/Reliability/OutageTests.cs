@@ -13,7 +13,7 @@ public sealed class OutageTests : IDisposable
     public async Task Endpoint_down_mid_run_opens_the_circuit_and_the_run_completes()
     {
         var config = _dir.Write("p.yaml", ReliabilityConfigs.Config("out", faults: "outage=0.5:3", count: 20, latencyMs: 30,
-            extraModel: "  circuit_break_seconds: 0.5\n  max_retries: 3"));
+            extraModel: "  circuit_break_seconds: 0.5"));
         var run = await TestSupport.Cli.RunProcessAsync(_dir.Path, null, "run", "--config", config);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Contains("circuit open", run.Error, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class OutageTests : IDisposable
               retry_base_delay_seconds: 0.01
               retry_max_delay_seconds: 0.02
               max_outage_seconds: 1
-              circuit_break_seconds: 0.2
+              circuit_break_seconds: 0.5
             sources:
               - generator: arithmetic
                 count: 20
