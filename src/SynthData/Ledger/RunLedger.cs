@@ -231,14 +231,25 @@ public sealed class RunLedger : IDisposable
 
     /// <summary>
     /// Attempts that need (re)verification: never verified, verified with an error, or judged by another version of
-    /// the verifier now configured for their domain.
+    /// the verifier now configured for their domain. Selected in SQL so a large ledger is never loaded whole.
     /// </summary>
     public List<LedgerAttempt> AttemptsNeedingVerdict(IReadOnlyDictionary<ProblemDomain, (string Name, string Version)> current)
     {
-        var all = ReadAttempts();
-        return all.Where(a => a.Verdict is null || a.Verdict.IsVerifierError ||
-                              (a.Verdict.Verifier != PipelineVerifierName && current.TryGetValue(a.Problem.Domain, out var v) && (a.Verdict.Verifier != v.Name || a.Verdict.VerifierVersion != v.Version)))
-                  .ToList();
+        var outdated = string.Join(" OR ", current.Select((kv, i) =>
+            $"(p.domain = $d{i} AND (v.verifier <> $n{i} OR v.verifier_version <> $v{i}))"));
+        var where = "v.problem_id IS NULL OR v.kind = 'error'" +
+                    (outdated.Length > 0 ? $" OR (v.verifier <> '{PipelineVerifierName}' AND ({outdated}))" : "");
+        return QueryAttempts(where, cmd =>
+        {
+            var i = 0;
+            foreach (var (domain, (name, version)) in current)
+            {
+                cmd.Parameters.AddWithValue($"$d{i}", domain.ToWire());
+                cmd.Parameters.AddWithValue($"$n{i}", name);
+                cmd.Parameters.AddWithValue($"$v{i}", version);
+                i++;
+            }
+        }).ToList();
     }
 
     /// <summary>All problems ordered by id.</summary>
@@ -255,26 +266,33 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>All attempts with their problem and verdict, ordered by problem id then sample index.</summary>
-    public List<LedgerAttempt> ReadAttempts()
+    public List<LedgerAttempt> ReadAttempts() => StreamAttempts().ToList();
+
+    /// <summary>The same as <see cref="ReadAttempts"/>, streamed row by row so memory does not grow with the ledger.</summary>
+    public IEnumerable<LedgerAttempt> StreamAttempts() => QueryAttempts(null, null);
+
+    private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+        cmd.CommandText = $"""
             SELECT p.json, a.problem_id, a.sample_index, a.model, a.sampling_json, a.messages_json, a.content, a.reasoning_content,
                    a.finish_reason, a.prompt_tokens, a.completion_tokens, a.latency_ms, a.response_id, a.tries, a.run_id,
                    v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms
             FROM attempts a JOIN problems p ON p.id = a.problem_id
             LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+            {(where is null ? "" : "WHERE " + where)}
             ORDER BY a.problem_id, a.sample_index
             """;
+        bind?.Invoke(cmd);
         using var r = cmd.ExecuteReader();
-        var list = new List<LedgerAttempt>();
-        var problems = new Dictionary<string, Problem>(StringComparer.Ordinal);
+        Problem? problem = null;
         while (r.Read())
         {
             var pid = r.GetString(1);
-            if (!problems.TryGetValue(pid, out var problem))
-                problems[pid] = problem = ParseProblem(r.GetString(0));
+            // Rows come grouped by problem: parse each problem's JSON once, keep only the current one.
+            if (problem?.Id != pid)
+                problem = ParseProblem(r.GetString(0));
             var attempt = new AttemptRecord
             {
                 ProblemId = pid,
@@ -303,10 +321,8 @@ public sealed class RunLedger : IDisposable
                 Details = r.IsDBNull(21) ? null : JsonNode.Parse(r.GetString(21)) as JsonObject,
                 DurationMs = r.GetDouble(22),
             };
-            list.Add(new LedgerAttempt(problem, attempt, verdict));
+            yield return new LedgerAttempt(problem, attempt, verdict);
         }
-
-        return list;
     }
 
     /// <summary>Keeps the stored id: it is the key every attempt refers to, whatever later id rules say.</summary>
