@@ -85,10 +85,7 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
             ("int-subclass", "class L(int):\n    def __eq__(self, o): return True\ndef f(x):\n    return L(7) if type(x) is int else x\n", false),
             ("fake-result-lines", "import os\nfor fd in range(1, 40):\n    try: os.write(fd, b'R 0 ok [\"int\",\"1\"]\\n')\n    except OSError: pass\ndef f(x):\n    return None\n", false),
         ];
-        var verdicts = await Task.WhenAll(cases.Select(c => sandbox.Verifier.CheckProgramAsync(problem, c.Program, CancellationToken.None)));
-        var wrong = cases.Zip(verdicts).Where(p => p.Second.Accepted != p.First.Pass || p.Second.Kind == VerdictKinds.Error)
-            .Select(p => $"{p.First.Name}: {p.Second.Kind} {p.Second.Reason}").ToList();
-        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+        await AssertJudgedAsync(problem, cases);
     }
 
     [Fact]
@@ -107,6 +104,11 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
             ("read-expected-file", "import os\nfor p in ('expected_output.txt', '/tmp/expected', 'correct_output.txt'):\n    if os.path.exists(p):\n        print(open(p).read())\n", false),
             ("crash-after-output", "print('Sum: 7')\nprint('Parity: Odd', flush=True)\nraise ValueError('late')\n", false),
         ];
+        await AssertJudgedAsync(problem, cases);
+    }
+
+    private async Task AssertJudgedAsync(Problem problem, (string Name, string Program, bool Pass)[] cases)
+    {
         var verdicts = await Task.WhenAll(cases.Select(c => sandbox.Verifier.CheckProgramAsync(problem, c.Program, CancellationToken.None)));
         var wrong = cases.Zip(verdicts).Where(p => p.Second.Accepted != p.First.Pass || p.Second.Kind == VerdictKinds.Error)
             .Select(p => $"{p.First.Name}: {p.Second.Kind} {p.Second.Reason}").ToList();
