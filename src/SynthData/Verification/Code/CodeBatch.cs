@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SynthData.Problems;
@@ -5,118 +7,123 @@ using SynthData.Problems;
 namespace SynthData.Verification.Code;
 
 /// <summary>
-/// Batch mode of <c>synthdata verify code</c>: JSONL <c>{"id","code","tests","entry_point"?}</c> or
-/// <c>{"id","code","stdin","expected_stdout"}</c> (optional <c>timeout_s</c>) in, one
-/// <c>{"id","passed","kind","reason","duration_ms"}</c> line per input line out, in input order, checked in parallel.
-/// A bad line gets a result with an <c>error</c> field and the batch goes on.
+/// <c>synthdata verify code --input/--output</c>: JSONL <c>{"id","code","tests","entry_point"?}</c> or
+/// <c>{"id","code","stdin","expected_stdout"}</c> (optional <c>"timeout_s"</c>) to
+/// <c>{"id","passed","reason","duration_ms"}</c>, in input order, checked in parallel. A bad line gets a result
+/// with <c>"error"</c> and the batch goes on.
 /// </summary>
 public static class CodeBatch
 {
+    /// <summary>Returns the number of lines that did not pass (bad lines included).</summary>
     public static async Task<int> RunAsync(TextReader input, TextWriter output, CodeVerifier verifier, CancellationToken cancellationToken)
     {
-        var chunkSize = System.Math.Max(1, verifier.Options.MaxParallelChecks) * 4;
-        var chunk = new List<(int Line, string Text)>(chunkSize);
+        // Bounded look-ahead keeps memory flat on huge inputs while the verifier's own limit sets the parallelism.
+        var window = new Queue<Task<JsonObject>>();
+        var limit = System.Math.Max(2, verifier.Options.MaxParallelChecks * 4);
+        var notPassed = 0;
         var lineNumber = 0;
-        var written = 0;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.Trim().Length == 0)
                 continue;
-            chunk.Add((lineNumber, line));
-            if (chunk.Count == chunkSize)
-                written += await FlushAsync(chunk, output, verifier, cancellationToken).ConfigureAwait(false);
+            window.Enqueue(CheckLineAsync(line, lineNumber, verifier, cancellationToken));
+            if (window.Count >= limit)
+                notPassed += await WriteAsync(window.Dequeue(), output).ConfigureAwait(false);
         }
-
-        return written + await FlushAsync(chunk, output, verifier, cancellationToken).ConfigureAwait(false);
+        while (window.Count > 0)
+            notPassed += await WriteAsync(window.Dequeue(), output).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return notPassed;
     }
 
-    private static async Task<int> FlushAsync(List<(int Line, string Text)> chunk, TextWriter output, CodeVerifier verifier, CancellationToken ct)
+    private static async Task<int> WriteAsync(Task<JsonObject> result, TextWriter output)
     {
-        var results = new string[chunk.Count];
-        await Parallel.ForAsync(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = verifier.Options.MaxParallelChecks, CancellationToken = ct },
-            async (i, token) => results[i] = await CheckLineAsync(chunk[i].Line, chunk[i].Text, verifier, token).ConfigureAwait(false)).ConfigureAwait(false);
-        foreach (var r in results)
-            await output.WriteLineAsync(r.AsMemory(), ct).ConfigureAwait(false);
-        var count = chunk.Count;
-        chunk.Clear();
-        return count;
+        var json = await result.ConfigureAwait(false);
+        await output.WriteLineAsync(json.ToJsonString()).ConfigureAwait(false);
+        return json["passed"]?.GetValue<bool>() == true ? 0 : 1;
     }
 
-    private static async Task<string> CheckLineAsync(int lineNumber, string line, CodeVerifier verifier, CancellationToken ct)
+    private static async Task<JsonObject> CheckLineAsync(string line, int lineNumber, CodeVerifier verifier, CancellationToken cancellationToken)
     {
-        JsonNode? id = null;
+        var started = Stopwatch.GetTimestamp();
+        JsonObject row;
         try
         {
-            if (JsonNode.Parse(line) is not JsonObject o)
-                return Error(null, lineNumber, "not a JSON object");
-            id = o["id"]?.DeepClone();
-            var problem = ToProblem(o);
-            var verdict = await verifier.VerifyAsync(problem, ProblemJson.RequireString(o, "code"), ct).ConfigureAwait(false);
-            return new JsonObject
-            {
-                ["id"] = id,
-                ["passed"] = verdict.Accepted,
-                ["kind"] = verdict.Kind,
-                ["reason"] = verdict.Reason,
-                ["duration_ms"] = System.Math.Round(verdict.DurationMs, 1),
-            }.ToJsonString(ProblemJson.Compact);
+            row = JsonNode.Parse(line) as JsonObject ?? throw new FormatException("line is not a JSON object");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
-            return Error(id, lineNumber, "invalid JSON: " + e.Message);
+            return Result(null, false, $"line {lineNumber}: invalid JSON: {e.Message}", started, error: true);
         }
-        catch (ProblemFormatException e)
-        {
-            return Error(id, lineNumber, $"field \"{e.Field}\": {e.Message}");
-        }
+
+        var id = row["id"]?.DeepClone();
+        if (!TryBuildProblem(row, lineNumber, out var problem, out var code, out var problemError))
+            return Result(id, false, problemError, started, error: true);
+        var program = ProgramExtractor.Extract(code, acceptBareCode: true);
+        if (program is null)
+            return Result(id, false, "no code", started, error: false);
+        var verdict = await verifier.CheckProgramAsync(problem, program, cancellationToken).ConfigureAwait(false);
+        return Result(id, verdict.Accepted, $"{verdict.Kind}: {verdict.Reason}", started, error: verdict.IsVerifierError);
     }
 
-    private static Problem ToProblem(JsonObject o)
+    private static bool TryBuildProblem(JsonObject row, int lineNumber, out Problem problem, out string code, out string error)
     {
-        var tests = ProblemJson.OptionalString(o, "tests");
-        var stdin = ProblemJson.OptionalString(o, "stdin");
-        var expected = ProblemJson.OptionalString(o, "expected_stdout");
-        IReadOnlyList<IoTest>? io = null;
-        if (tests is null)
+        problem = null!;
+        code = Text(row, "code") ?? string.Empty;
+        error = string.Empty;
+        if (code.Length == 0)
         {
-            if (expected is null)
-                throw new ProblemFormatException("tests", "expected \"tests\", or \"stdin\" and \"expected_stdout\"");
-            io = [new IoTest(stdin ?? "", expected)];
+            error = $"line {lineNumber}: field 'code' is required";
+            return false;
         }
-
-        JsonObject? metadata = null;
-        if (o["timeout_s"] is JsonValue t && t.TryGetValue<double>(out var seconds))
+        var tests = Text(row, "tests");
+        var stdin = Text(row, "stdin");
+        var expected = Text(row, "expected_stdout");
+        if (tests is null && (stdin is null || expected is null))
         {
-            if (seconds is <= 0 or > 600)
-                throw new ProblemFormatException("timeout_s", "expected a number of seconds in (0, 600]");
+            error = $"line {lineNumber}: needs 'tests', or 'stdin' and 'expected_stdout'";
+            return false;
+        }
+        JsonObject? metadata = null;
+        if (row["timeout_s"] is { } timeout)
+        {
+            if (timeout.GetValueKind() != JsonValueKind.Number
+                || !double.TryParse(timeout.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds is < 0.1 or > 600)
+            {
+                error = $"line {lineNumber}: field 'timeout_s' must be a number of seconds in 0.1..600";
+                return false;
+            }
             metadata = new JsonObject { ["timeout_s"] = seconds };
         }
-        else if (o["timeout_s"] is not null)
+        problem = new Problem
         {
-            throw new ProblemFormatException("timeout_s", "expected a number");
-        }
-
-        return new Problem
-        {
-            Id = "batch",
+            Id = row["id"]?.ToString() ?? lineNumber.ToString(CultureInfo.InvariantCulture),
             Domain = ProblemDomain.Code,
-            Prompt = "",
+            Prompt = string.Empty,
             Tests = tests,
-            EntryPoint = ProblemJson.OptionalString(o, "entry_point"),
-            IoTests = io,
+            EntryPoint = Text(row, "entry_point"),
+            IoTests = tests is null ? [new IoTest(stdin!, expected!)] : null,
+            Source = ProblemOrigin.Dataset("verify-code", lineNumber),
             Metadata = metadata,
-            Source = new ProblemOrigin { Kind = "cli", Name = "verify" },
         };
+        return true;
     }
 
-    private static string Error(JsonNode? id, int lineNumber, string message) => new JsonObject
+    private static string? Text(JsonObject row, string key) =>
+        row[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static JsonObject Result(JsonNode? id, bool passed, string reason, long started, bool error)
     {
-        ["id"] = id,
-        ["passed"] = false,
-        ["kind"] = VerdictKinds.Error,
-        ["reason"] = "input error",
-        ["duration_ms"] = 0,
-        ["error"] = $"line {lineNumber}: {message}",
-    }.ToJsonString(ProblemJson.Compact);
+        var result = new JsonObject
+        {
+            ["id"] = id,
+            ["passed"] = passed,
+            ["reason"] = reason,
+            ["duration_ms"] = System.Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
+        };
+        if (error)
+            result["error"] = reason;
+        return result;
+    }
 }

@@ -124,6 +124,8 @@ internal sealed class SandboxCommand
             "--dev", "/dev",
             "--size", ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs", "/tmp",
             "--chdir", "/tmp",
+            // bubblewrap's own root is a writable tmpfs; only /tmp (and the private /dev) stay writable.
+            "--remount-ro", "/",
             "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
         ];
         foreach (var a in rest)

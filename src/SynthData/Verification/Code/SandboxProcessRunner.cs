@@ -23,7 +23,7 @@ internal static class SandboxProcessRunner
 
         using var process = new Process { StartInfo = start };
         var clock = Stopwatch.StartNew();
-        process.Start();
+        await ProcessSpawner.StartAsync(process).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(wallLimit);
 
@@ -100,19 +100,42 @@ internal static class SandboxProcessRunner
         return kept.ToArray();
     }
 
+    /// <summary>
+    /// Kills the sandbox. bubblewrap's outer process has one child, the init of the sandbox's PID namespace; when
+    /// that init dies the kernel kills every process in the namespace, and the outer process reaps it and exits.
+    /// Killing the outer process first would orphan the init (and rely on a parent-death signal that a fork bomb's
+    /// tree has been seen to survive), so the init goes first and the whole tree is the fallback.
+    /// </summary>
     private static void KillTree(Process process)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            foreach (var child in ChildrenOf(process.Id))
+            {
+                using var init = Process.GetProcessById(child);
+                init.Kill();
+            }
+            if (!process.WaitForExit(TimeSpan.FromMilliseconds(500)))
+                process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.ComponentModel.Win32Exception or AggregateException)
         {
-            // Already exited.
+            // Already exited, or exited while we looked.
         }
-        catch (System.ComponentModel.Win32Exception)
+    }
+
+    private static IEnumerable<int> ChildrenOf(int pid)
+    {
+        string text;
+        try
         {
+            text = File.ReadAllText($"/proc/{pid}/task/{pid}/children");
         }
+        catch (IOException)
+        {
+            return [];
+        }
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
     private sealed class OutputBudget(int limit)

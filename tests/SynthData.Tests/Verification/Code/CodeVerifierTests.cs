@@ -4,7 +4,8 @@ using SynthData.Verification;
 
 namespace SynthData.Tests.Verification.Code;
 
-public sealed class CodeVerifierTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+[Collection(SandboxCollection.Name)]
+public sealed class CodeVerifierTests(SandboxFixture sandbox)
 {
     private const string HumanEvalStyleTests = """
         def check(candidate):

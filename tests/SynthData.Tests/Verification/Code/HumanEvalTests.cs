@@ -2,7 +2,8 @@ using SynthData.Verification;
 
 namespace SynthData.Tests.Verification.Code;
 
-public sealed class HumanEvalTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+[Collection(SandboxCollection.Name)]
+public sealed class HumanEvalTests(SandboxFixture sandbox)
 {
     [Fact]
     public async Task All_canonical_solutions_pass_and_stubs_returning_None_fail()

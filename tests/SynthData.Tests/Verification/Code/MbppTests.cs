@@ -2,7 +2,8 @@ using SynthData.Verification;
 
 namespace SynthData.Tests.Verification.Code;
 
-public sealed class MbppTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+[Collection(SandboxCollection.Name)]
+public sealed class MbppTests(SandboxFixture sandbox)
 {
     /// <summary>
     /// Reference solutions that cannot pass under the two-process harness, with the reason. Anything else failing
