@@ -38,6 +38,7 @@ internal static class SolveCommand
             await using var session = await ModelSession.StartAsync(options.Model, [p], logger, ct).ConfigureAwait(false);
             var resilience = ResiliencePipelineFactory.Create(options.Model, logger);
             var verifiers = VerifierFactory.Create(options, loggers);
+            using var disposeVerifiers = new DisposableGroup(verifiers.Values);
             verifiers.TryGetValue(p.Domain, out var verifier);
             var gate = new SemaphoreSlim(options.Model.Concurrency);
             var results = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>

@@ -60,7 +60,7 @@ internal static class VerifyCommand
         {
             var options = parse.GetValue(config) is { } path ? Config.ConfigLoader.Load(path) : new Config.PipelineOptions();
             using var loggers = Hosting.PipelineHost.CreateLoggerFactory();
-            var verifier = VerifierFactory.CreateCodeVerifier(options, loggers);
+            using var verifier = VerifierFactory.CreateCodeVerifier(options, loggers);
             return await BatchIO.RunAsync(parse.GetValue(input)!, parse.GetValue(output), io,
                 (r, w) => CodeBatch.RunAsync(r, w, verifier, ct)).ConfigureAwait(false);
         });
