@@ -29,10 +29,12 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         {
             Progress = progress,
         };
-        var summary = await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
-        SummaryPrinter.Print(summary, ledger.Path, io.Out);
-        return summary;
+        return await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
     }
+
+    /// <summary>Printed after any live progress display has finished, so the two never interleave.</summary>
+    public void PrintSummary(RunSummary summary) =>
+        SummaryPrinter.Print(summary, Path.Combine(options.OutputDirectory, RunLedger.FileName), io.Out);
 
     /// <summary>Fail closed, early and clearly: a broken sandbox would otherwise turn every code sample into an error verdict.</summary>
     private static async Task EnsureSandboxAsync(Verification.Code.CodeVerifier code, CancellationToken ct)

@@ -36,6 +36,7 @@ internal sealed class ScheduledBatchService(
             try
             {
                 var summary = await executor.ExecuteAsync("worker", new ProgressLogger(logger, TimeSpan.FromSeconds(30)), stoppingToken).ConfigureAwait(false);
+                executor.PrintSummary(summary);
                 outcome.ExitCode = BatchExecutor.ExitCode(summary);
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)

@@ -13,6 +13,7 @@ internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome ou
         try
         {
             var summary = await ProgressDisplay.RunAsync(logger, p => executor.ExecuteAsync("run", p, stoppingToken)).ConfigureAwait(false);
+            executor.PrintSummary(summary);
             outcome.ExitCode = BatchExecutor.ExitCode(summary);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
