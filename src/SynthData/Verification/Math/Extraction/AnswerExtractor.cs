@@ -119,7 +119,7 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
                 continue;
             var text = MathInLine(line) ?? FirstSentence(line);
             if (text.Length > 0)
-                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':').Trim()}\"");
+                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':', '*').Trim()}\"");
         }
         return null;
     }
@@ -188,7 +188,7 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         return t;
     }
 
-    [GeneratedRegex(@"(?:final\s+answer(?:\s+is)?|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####)\s*:?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:final\s+answer(?:\s+is|\s*:|\*\*|[ \t]*$)|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####)\s*:?", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Anchor();
 
     [GeneratedRegex(@"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$([^$]+?)\$", RegexOptions.Singleline)]

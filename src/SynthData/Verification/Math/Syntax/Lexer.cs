@@ -48,6 +48,8 @@ internal sealed class Lexer
                 if (TryBaseLiteral(s, ref i))
                     continue;
                 i = ReadNumber(s, i);
+                if (i < 0)
+                    return false;
             }
             else if (c == '\\')
             {
@@ -105,6 +107,7 @@ internal sealed class Lexer
 
     private void Add(TokenKind kind, string text) => _tokens.Add(new Token(kind, text));
 
+    /// <summary>Reads one number token; returns the index after it, or -1 when it cannot be held exactly.</summary>
     private int ReadNumber(string s, int i)
     {
         var start = i;
@@ -154,7 +157,12 @@ internal sealed class Lexer
         var numerator = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
         var value = new BigRational(numerator, BigInteger.Pow(10, fraction.Length));
         if (exponent != 0)
-            value = value * (BigRational.FromInteger(10).Power(exponent) ?? BigRational.One);
+        {
+            // 1e999999 is not a number we can hold exactly; fail rather than misread it.
+            if (BigRational.FromInteger(10).Power(exponent) is not { } scale)
+                return -1;
+            value *= scale;
+        }
         DecimalLiteral? literal = null;
         if (fraction.Length > 0 && exponent == 0)
             literal = new DecimalLiteral(fraction.Length, SignificantDigits(digits));
