@@ -36,6 +36,10 @@ internal sealed class EquivalenceEngine
         // Several answers on one side: interval unions written as "x < -2 or x > 2" are one answer.
         if (IntervalReader.Read(gold) is { } gi && IntervalReader.Read(pred) is { } pi)
             return CompareIntervals(gi, pi);
+        if (AssignmentsAsTuple(goldItems, predItems) is { } goldAssignments)
+            return goldAssignments;
+        if (AssignmentsAsTuple(predItems, goldItems) is { } predAssignments)
+            return predAssignments;
         if (goldItems.Count != predItems.Count && (goldItems.Count == 1 || predItems.Count == 1))
         {
             return Comparison.No(goldItems.Count == 1
@@ -43,6 +47,22 @@ internal sealed class EquivalenceEngine
                 : $"gold lists {goldItems.Count} answers, prediction gives one");
         }
         return Unordered(goldItems, predItems, "answers");
+    }
+
+    /// <summary>"a = 2, b = 3" against "(2, 3)": the assigned values in order; null when that is not the shape.</summary>
+    private Comparison? AssignmentsAsTuple(List<Expr> assignments, List<Expr> other)
+    {
+        if (assignments.Count < 2 || other is not [Bracketed { Open: '(' } tuple] || tuple.Items.Length != assignments.Count)
+            return null;
+        var values = new List<Expr>();
+        foreach (var item in assignments)
+        {
+            if (item is not Relation r || r.Ops is not [RelOp.Eq] || r.Operands[0] is not Sym)
+                return null;
+            values.Add(r.Operands[1]);
+        }
+        var result = Ordered(values, tuple.Items, "assigned values");
+        return result with { Reason = result.Reason + " (assignments read as a tuple)" };
     }
 
     /// <summary>The answers an expression stands for: list and set items, each with ± expanded.</summary>

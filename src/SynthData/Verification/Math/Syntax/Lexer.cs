@@ -16,14 +16,22 @@ internal sealed class Lexer
 
     private readonly List<Token> _tokens = [];
     private readonly CheckBudget _budget;
+    private readonly bool _groupThousands;
     private int _bracketDepth;
 
-    private Lexer(CheckBudget budget) => _budget = budget;
-
-    /// <summary>The tokens of <paramref name="text"/>, or null when it holds something no answer can.</summary>
-    public static List<Token>? Tokenize(string text, CheckBudget budget)
+    private Lexer(CheckBudget budget, bool groupThousands)
     {
-        var lexer = new Lexer(budget);
+        _budget = budget;
+        _groupThousands = groupThousands;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, or null when it holds something no answer can. With
+    /// <paramref name="groupThousands"/> off, <c>70,110</c> is the list 70, 110 instead of the number 70110.
+    /// </summary>
+    public static List<Token>? Tokenize(string text, CheckBudget budget, bool groupThousands = true)
+    {
+        var lexer = new Lexer(budget, groupThousands);
         if (!lexer.Lex(text, 0))
             return null;
         lexer._tokens.Add(new Token(TokenKind.EndOfInput, ""));
@@ -115,7 +123,7 @@ internal sealed class Lexer
             i++;
         var integerPart = s[start..i];
         // Thousands separators: 1,000 and 12,345,678. Inside brackets a single comma group is a list, (1,100).
-        if (integerPart.Length is >= 1 and <= 3 && integerPart[0] != '0')
+        if (_groupThousands && integerPart.Length is >= 1 and <= 3 && integerPart[0] != '0')
         {
             var j = i;
             var candidateGroups = 0;
@@ -252,12 +260,20 @@ internal sealed class Lexer
             var content = ReadBraced(s, ref i);
             if (content is null)
                 return ReadSingleCharacterArgument(s, ref i, nesting);
-            if (IsUnit(content, name))
+            if (FollowsValue && (IsUnit(content, name) || IsNounPhrase(content)))
             {
                 SkipUnitPower(s, ref i);
                 return true;
             }
             return AddWrapped(content, nesting);
+        }
+        if (name is "overline" or "overrightarrow" or "overleftrightarrow" or "widehat" or "vec" or "hat" or "bar")
+        {
+            // A named segment, arc or vector (\overline{CD}) is one symbol.
+            if (ReadBraced(s, ref i) is not { } marked)
+                return false;
+            Add(TokenKind.Identifier, name + "{" + marked.Replace(" ", "", StringComparison.Ordinal) + "}");
+            return true;
         }
         if (name is "lbrace" or "langle" or "lfloor" or "lceil")
             _bracketDepth++;
@@ -346,8 +362,23 @@ internal sealed class Lexer
         var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || !words.All(w => Vocabulary.Units.Contains(w.Trim(',', '.'))))
             return false;
-        return words.Length > 1 || words[0].Length > 1 || wrapper is "text" or "mbox" or "textrm";
+        // A single letter is a unit only in lower case inside \text (5\text{ m}), never \text{M} or \mathrm{e}.
+        return words.Length > 1 || words[0].Length > 1 || (wrapper is "text" or "mbox" or "textrm" && char.IsLower(words[0][0]));
     }
+
+    /// <summary>Words naming what was counted, as in <c>81\text{ teachers}</c>: not "and"/"or", no digits.</summary>
+    private static bool IsNounPhrase(string content)
+    {
+        var trimmed = content.Trim();
+        return trimmed.Length >= 3 && trimmed is not ("and" or "or")
+            && trimmed.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '.' or '-');
+    }
+
+    /// <summary>True right after a value, where a unit or counted noun may follow and be dropped.</summary>
+    private bool FollowsValue => _tokens.Count > 0 && _tokens[^1] is var last
+        && (last.Kind is TokenKind.Number or TokenKind.Identifier
+            || (last.Kind == TokenKind.Symbol && last.Text is ")" or "]" or "}" or "%")
+            || (last.Kind == TokenKind.Command && last.Text is "pi" or "circmark" or "rbrace"));
 
     private bool AddWrapped(string content, int nesting)
     {
@@ -396,6 +427,11 @@ internal sealed class Lexer
         if (lower is "inf" or "infty" or "infinity")
         {
             Add(TokenKind.Command, "infty");
+            return;
+        }
+        if (word.Length >= 3 && FollowsValue && _tokens[^1].Kind == TokenKind.Number)
+        {
+            // "5 apples": the noun names what was counted.
             return;
         }
         if (word.Length >= 3)
