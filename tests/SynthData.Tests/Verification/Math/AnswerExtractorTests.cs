@@ -23,6 +23,7 @@ public sealed class AnswerExtractorTests
     [InlineData(@"\(x+1\)", "x+1", "whole text is one math environment")]
     [InlineData("Long derivation\nover lines\n$$x = 3$$", "x = 3", "final display math")]
     [InlineData("Long derivation\nover lines\n\\[ 2\\pi \\]", @"2\pi", "final display math")]
+    [InlineData("Long derivation\nover lines\nTherefore, $x = 5$.", "x = 5", "concluding sentence")]
     [InlineData("  -5  ", "-5", "whole text as the answer")]
     public void Finds_the_final_answer_and_names_the_rule(string response, string answer, string rule)
     {
@@ -40,6 +41,7 @@ public sealed class AnswerExtractorTests
     [InlineData(@"<think>the answer is \boxed{9}", "never closed")]
     [InlineData(@"<think>\boxed{9}</think>", "empty response")]
     [InlineData("Line one of a long explanation with 3 numbers 4 and 5\nand a second line without any final answer 6", "no answer")]
+    [InlineData("Line one of a long explanation\nwe now know $x = 5$ and continue", "no answer")]
     public void Reports_no_answer_with_the_cause(string response, string cause)
     {
         var result = Extractor.Extract(response);

@@ -153,6 +153,7 @@ internal sealed class EquivalenceEngine
             (Bracketed g, Matrix p) => CompareVector(p, g),
             (Text g, Text p) => g.Value == p.Value ? Comparison.Yes("same text") : Comparison.No("different text"),
             (BaseNumber g, _) => CompareBaseNumber(g, pred),
+            (Num, BaseNumber p) => CompareBaseNumber(p, gold),
             (NamedSet g, NamedSet p) => g.Name == p.Name ? Comparison.Yes("same set") : Comparison.No("different sets"),
             _ when ExprFacts.IsScalar(gold) && ExprFacts.IsScalar(pred) => _scalars.Compare(gold, pred),
             _ => Comparison.No($"different kinds of answer ({Kind(gold)} vs {Kind(pred)})"),
