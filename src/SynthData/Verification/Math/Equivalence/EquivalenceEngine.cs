@@ -34,8 +34,11 @@ internal sealed class EquivalenceEngine
             return CompareItem(goldItems[0], predItems[0]);
 
         // Several answers on one side: interval unions written as "x < -2 or x > 2" are one answer.
-        if (IntervalReader.Read(gold) is { } gi && IntervalReader.Read(pred) is { } pi)
+        if ((IntervalReader.IsDefinitelyIntervals(gold) || IntervalReader.IsDefinitelyIntervals(pred))
+            && IntervalReader.Read(gold) is { } gi && IntervalReader.Read(pred) is { } pi)
+        {
             return CompareIntervals(gi, pi);
+        }
         if (AssignmentsAsTuple(goldItems, predItems) is { } goldAssignments)
             return goldAssignments;
         if (AssignmentsAsTuple(predItems, goldItems) is { } predAssignments)
@@ -121,6 +124,8 @@ internal sealed class EquivalenceEngine
         _budget.Tick();
         if (gold is SetOf or AnswerList || pred is SetOf or AnswerList)
             return Compare(gold, pred);
+        gold = StatedValue(gold);
+        pred = StatedValue(pred);
 
         if (gold is Relation gr && pred is Relation pr)
         {
@@ -172,6 +177,13 @@ internal sealed class EquivalenceEngine
             return r.Operands[1];
         return null;
     }
+
+    /// <summary>"2/3 \approx 0.67" and "0.56 = 56%" state one value (the last); other expressions stay as they are.</summary>
+    private static Expr StatedValue(Expr e) =>
+        e is Relation r && r.Ops.All(op => op is RelOp.Eq or RelOp.Approx)
+            && r.Operands.All(o => ExprFacts.IsScalar(o) && ExprFacts.FreeSymbols(o).Count == 0)
+            ? r.Operands[^1]
+            : e;
 
     private static string Kind(Expr e) => e switch
     {

@@ -391,8 +391,9 @@ internal sealed class Lexer
             Add(TokenKind.ListSeparator, trimmed);
             return true;
         }
-        if (trimmed.All(ch => char.IsAsciiLetter(ch) || ch == ' ' || ch == '-' || ch == '\'')
-            && words.Any(w => w.Length >= 3 && !Vocabulary.Functions.Contains(w)))
+        // Prose, possibly with numbers in it ("June 20"), is text; "5 inches" is a value and a unit.
+        if (trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '-' or '\'' or ',' or '.')
+            && words.Any(w => w.Length >= 3 && w.All(char.IsAsciiLetter) && !Vocabulary.Functions.Contains(w) && !Vocabulary.Units.Contains(w)))
         {
             Add(TokenKind.Text, string.Join(' ', words).ToLowerInvariant());
             return true;
