@@ -261,17 +261,9 @@ internal sealed class EquivalenceEngine
     /// <summary>1011_2 matches 1011_2 (or 01011_2) and the bare digits 1011, not the decimal value 11.</summary>
     private Comparison CompareBaseNumber(BaseNumber gold, Expr pred) => pred switch
     {
-        BaseNumber p when p.Base == gold.Base && ValueOf(p) == ValueOf(gold) => Comparison.Yes($"same number in base {gold.Base}"),
+        BaseNumber p when p.Base == gold.Base && p.Value == gold.Value => Comparison.Yes($"same number in base {gold.Base}"),
         Num { Decimal: null } n when n.Value.IsInteger && n.Value.ToString() == gold.Digits.TrimStart('0').PadLeft(1, '0')
             => Comparison.Yes($"same digits (base {gold.Base} subscript omitted)"),
         _ => Comparison.No($"not the base-{gold.Base} number {gold.Digits}"),
     };
-
-    private static System.Numerics.BigInteger ValueOf(BaseNumber b)
-    {
-        var value = System.Numerics.BigInteger.Zero;
-        foreach (var ch in b.Digits)
-            value = value * b.Base + (char.IsAsciiDigit(ch) ? ch - '0' : ch - 'A' + 10);
-        return value;
-    }
 }

@@ -13,6 +13,7 @@ internal sealed class Lexer
 {
     public const int MaxTokens = 4000;
     private const int MaxWrapperNesting = 8;
+    private const int MaxDigits = 5000;
 
     private readonly List<Token> _tokens = [];
     private readonly CheckBudget _budget;
@@ -162,6 +163,9 @@ internal sealed class Lexer
             }
         }
         var digits = (integerPart.Length == 0 ? "0" : integerPart) + fraction;
+        // Parsing a huge digit string is superlinear and uninterruptible; no real answer has this many digits.
+        if (digits.Length > MaxDigits)
+            return -1;
         var numerator = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
         var value = new BigRational(numerator, BigInteger.Pow(10, fraction.Length));
         if (exponent != 0)
@@ -188,7 +192,7 @@ internal sealed class Lexer
         return System.Math.Max(trimmed.Length, 1);
     }
 
-    /// <summary><c>1011_2</c>, <c>52_{8}</c>, <c>A3_{16}</c>: digits valid in a base from 2 to 36 other than 10.</summary>
+    /// <summary><c>1011_2</c>, <c>52_{8}</c>, <c>A3_{16}</c>: digits valid in a base from 2 to 36.</summary>
     private bool TryBaseLiteral(string s, ref int i)
     {
         var j = i;
@@ -207,18 +211,16 @@ internal sealed class Lexer
         if (k == b || k - b > 2 || (braced && (k >= s.Length || s[k] != '}')))
             return false;
         var radix = int.Parse(s[b..k], CultureInfo.InvariantCulture);
-        var hasDigit = digits.Any(char.IsAsciiDigit);
-        var allUpper = digits.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch));
-        if (radix is < 2 or > 36 || !(hasDigit || (allUpper && digits.Length >= 2)) || !allUpper)
+        // Lower-case or single letters are variables with subscripts (x_1, a_{16}), not digits.
+        var upperOrDigits = digits.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch));
+        if (radix is < 2 or > 36 || !upperOrDigits || (digits.Length < 2 && !char.IsAsciiDigit(digits[0])))
             return false;
-        if (!digits.All(ch => DigitValue(ch) < radix))
+        if (!digits.All(ch => BaseNumber.DigitValue(ch) < radix))
             return false;
         _tokens.Add(new Token(TokenKind.Number, "base:" + digits + "_" + radix.ToString(CultureInfo.InvariantCulture)));
         i = braced ? k + 1 : k;
         return true;
     }
-
-    private static int DigitValue(char ch) => char.IsAsciiDigit(ch) ? ch - '0' : char.ToUpperInvariant(ch) - 'A' + 10;
 
     private bool ReadCommand(string s, ref int i, int nesting)
     {
@@ -246,7 +248,7 @@ internal sealed class Lexer
             Add(name == "begin" ? TokenKind.Begin : TokenKind.End, env.TrimEnd('*'));
             return true;
         }
-        if (name == "mathbb" || name == "mathbf" && PeekBracedIsSetLetter(s, i))
+        if (name == "mathbb" || (name == "mathbf" && PeekBracedIsSetLetter(s, i)))
         {
             if (ReadBraced(s, ref i) is not { } set)
                 return false;
