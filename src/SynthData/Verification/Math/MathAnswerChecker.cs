@@ -89,7 +89,31 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
                 return Comparison.No($"hedging: the response offers {alternatives.Items.Length} different answers");
         }
         var result = engine.Compare(goldExpr, predExpr);
+        if (!result.Equal && pred.Parts.Count == 1 && OtherCommaReading(goldText, predExpr, pred.Parts[0], goldExpr, engine, budget) is { } other)
+            result = other;
         return result.Equal ? result with { Reason = "equivalent: " + result.Reason } : result with { Reason = "not equivalent: " + result.Reason };
+    }
+
+    /// <summary>
+    /// "70,110" is 70110 or the list 70, 110. When the first reading fails we try the other one on the side that has
+    /// such a comma (never both sides at once, so a number cannot be matched against a list by accident).
+    /// </summary>
+    private static Comparison? OtherCommaReading(string goldText, Expr predExpr, string predText, Expr goldExpr,
+        EquivalenceEngine engine, CheckBudget budget)
+    {
+        if (AmbiguousComma().IsMatch(goldText) && Parser.Parse(goldText, budget, groupThousands: false) is { } goldList)
+        {
+            var c = engine.Compare(goldList, predExpr);
+            if (c.Equal)
+                return c with { Reason = c.Reason + " (gold's commas read as a list)" };
+        }
+        if (AmbiguousComma().IsMatch(predText) && Parser.Parse(predText, budget, groupThousands: false) is { } predList)
+        {
+            var c = engine.Compare(goldExpr, predList);
+            if (c.Equal)
+                return c with { Reason = c.Reason + " (prediction's commas read as a list)" };
+        }
+        return null;
     }
 
     private static Expr? ParseParts(ExtractedAnswer answer, CheckBudget budget)
@@ -154,6 +178,9 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
         var match = whole ? WholeChoice().Match(t) : LeadingChoice().Match(t);
         return match.Success ? (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value[0] : null;
     }
+
+    [GeneratedRegex(@"(?<![\d.])\d{1,3},\d{3}(?!\d)")]
+    private static partial Regex AmbiguousComma();
 
     [GeneratedRegex(@"\\(?:text|textbf|textrm|mathrm|mathbf|mbox|textit|mathit|operatorname)")]
     private static partial Regex TextWrapper();

@@ -34,8 +34,15 @@ internal sealed class EquivalenceEngine
             return CompareItem(goldItems[0], predItems[0]);
 
         // Several answers on one side: interval unions written as "x < -2 or x > 2" are one answer.
-        if (IntervalReader.Read(gold) is { } gi && IntervalReader.Read(pred) is { } pi)
+        if ((IntervalReader.IsDefinitelyIntervals(gold) || IntervalReader.IsDefinitelyIntervals(pred))
+            && IntervalReader.Read(gold) is { } gi && IntervalReader.Read(pred) is { } pi)
+        {
             return CompareIntervals(gi, pi);
+        }
+        if (AssignmentsAsTuple(goldItems, predItems) is { } goldAssignments)
+            return goldAssignments;
+        if (AssignmentsAsTuple(predItems, goldItems) is { } predAssignments)
+            return predAssignments;
         if (goldItems.Count != predItems.Count && (goldItems.Count == 1 || predItems.Count == 1))
         {
             return Comparison.No(goldItems.Count == 1
@@ -43,6 +50,22 @@ internal sealed class EquivalenceEngine
                 : $"gold lists {goldItems.Count} answers, prediction gives one");
         }
         return Unordered(goldItems, predItems, "answers");
+    }
+
+    /// <summary>"a = 2, b = 3" against "(2, 3)": the assigned values in order; null when that is not the shape.</summary>
+    private Comparison? AssignmentsAsTuple(List<Expr> assignments, List<Expr> other)
+    {
+        if (assignments.Count < 2 || other is not [Bracketed { Open: '(' } tuple] || tuple.Items.Length != assignments.Count)
+            return null;
+        var values = new List<Expr>();
+        foreach (var item in assignments)
+        {
+            if (item is not Relation r || r.Ops is not [RelOp.Eq] || r.Operands[0] is not Sym)
+                return null;
+            values.Add(r.Operands[1]);
+        }
+        var result = Ordered(values, tuple.Items, "assigned values");
+        return result with { Reason = result.Reason + " (assignments read as a tuple)" };
     }
 
     /// <summary>The answers an expression stands for: list and set items, each with ± expanded.</summary>
@@ -101,6 +124,8 @@ internal sealed class EquivalenceEngine
         _budget.Tick();
         if (gold is SetOf or AnswerList || pred is SetOf or AnswerList)
             return Compare(gold, pred);
+        gold = StatedValue(gold);
+        pred = StatedValue(pred);
 
         if (gold is Relation gr && pred is Relation pr)
         {
@@ -133,6 +158,7 @@ internal sealed class EquivalenceEngine
             (Bracketed g, Matrix p) => CompareVector(p, g),
             (Text g, Text p) => g.Value == p.Value ? Comparison.Yes("same text") : Comparison.No("different text"),
             (BaseNumber g, _) => CompareBaseNumber(g, pred),
+            (Num, BaseNumber p) => CompareBaseNumber(p, gold),
             (NamedSet g, NamedSet p) => g.Name == p.Name ? Comparison.Yes("same set") : Comparison.No("different sets"),
             _ when ExprFacts.IsScalar(gold) && ExprFacts.IsScalar(pred) => _scalars.Compare(gold, pred),
             _ => Comparison.No($"different kinds of answer ({Kind(gold)} vs {Kind(pred)})"),
@@ -151,6 +177,13 @@ internal sealed class EquivalenceEngine
             return r.Operands[1];
         return null;
     }
+
+    /// <summary>"2/3 \approx 0.67" and "0.56 = 56%" state one value (the last); other expressions stay as they are.</summary>
+    private static Expr StatedValue(Expr e) =>
+        e is Relation r && r.Ops.All(op => op is RelOp.Eq or RelOp.Approx)
+            && r.Operands.All(o => ExprFacts.IsScalar(o) && ExprFacts.FreeSymbols(o).Count == 0)
+            ? r.Operands[^1]
+            : e;
 
     private static string Kind(Expr e) => e switch
     {
@@ -228,17 +261,9 @@ internal sealed class EquivalenceEngine
     /// <summary>1011_2 matches 1011_2 (or 01011_2) and the bare digits 1011, not the decimal value 11.</summary>
     private Comparison CompareBaseNumber(BaseNumber gold, Expr pred) => pred switch
     {
-        BaseNumber p when p.Base == gold.Base && ValueOf(p) == ValueOf(gold) => Comparison.Yes($"same number in base {gold.Base}"),
+        BaseNumber p when p.Base == gold.Base && p.Value == gold.Value => Comparison.Yes($"same number in base {gold.Base}"),
         Num { Decimal: null } n when n.Value.IsInteger && n.Value.ToString() == gold.Digits.TrimStart('0').PadLeft(1, '0')
             => Comparison.Yes($"same digits (base {gold.Base} subscript omitted)"),
         _ => Comparison.No($"not the base-{gold.Base} number {gold.Digits}"),
     };
-
-    private static System.Numerics.BigInteger ValueOf(BaseNumber b)
-    {
-        var value = System.Numerics.BigInteger.Zero;
-        foreach (var ch in b.Digits)
-            value = value * b.Base + (char.IsAsciiDigit(ch) ? ch - '0' : ch - 'A' + 10);
-        return value;
-    }
 }

@@ -23,6 +23,9 @@ internal static class IntervalReader
                 return [new Interval(b.Items[0], b.Open == '[', b.Items[1], b.Close == ']')];
             case SetOp { Kind: SetOpKind.Union } u:
                 return Read(u.Left) is { } left && Read(u.Right) is { } right ? [.. left, .. right] : null;
+            case SetOf s:
+                // {-1} in {-1} U [0, 7) is the degenerate interval [-1, -1].
+                return [.. s.Items.Select(point => new Interval(point, true, point, true))];
             case NamedSet { Name: "R" }:
                 return [new Interval(MinusInfinity, false, PlusInfinity, false)];
             case NamedSet { Name: "empty" }:
@@ -49,7 +52,8 @@ internal static class IntervalReader
     public static bool IsDefinitelyIntervals(Expr expr) => expr switch
     {
         Bracketed { Items.Length: 2 } b => b.Open == '[' || b.Close == ']' || b.Items.Any(IsInfinite),
-        SetOp or NamedSet or Relation or AnswerList => true,
+        SetOp or NamedSet or Relation => true,
+        AnswerList l => l.Items.Any(i => i is Relation),
         _ => false,
     };
 

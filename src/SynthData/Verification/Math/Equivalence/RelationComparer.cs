@@ -45,10 +45,11 @@ internal sealed class RelationComparer(MathVerifierOptions options, CheckBudget 
 
     private static RelOp Normalize(RelOp op) => op == RelOp.Approx ? RelOp.Eq : op;
 
-    /// <summary>A name being solved for: <c>x</c>, <c>a_3</c>, <c>f(x)</c>.</summary>
+    /// <summary>A name being solved for: <c>x</c>, <c>a_3</c>, <c>f(x)</c>, <c>(x, y)</c>.</summary>
     public static bool IsUnknown(Expr e) => e switch
     {
         Sym => true,
+        Bracketed { Open: '(' } b => b.Items.All(i => i is Sym),
         Mul { Factors: [Sym, ..] } m => m.Factors.Skip(1).All(f => f is Sym or Bracketed),
         _ => false,
     };

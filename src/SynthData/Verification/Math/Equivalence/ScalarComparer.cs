@@ -77,7 +77,12 @@ internal sealed class ScalarComparer(MathVerifierOptions options, CheckBudget bu
         }
         var scale = System.Math.Max(goldEval.Scale, predEval.Scale);
         if (Close(a, b, options.RelativeTolerance, scale))
-            return Comparison.Yes($"numerically equal within relative tolerance {options.RelativeTolerance:g2}: {Show(a)}");
+        {
+            if (!DifferAtHighPrecision(gold, pred, null))
+                return Comparison.Yes($"numerically equal within relative tolerance {options.RelativeTolerance:g2}: {Show(a)}");
+            return RoundingVerdict(gold, pred, a.Real, b.Real, exactGold, exactPred, a.Imaginary == 0 && b.Imaginary == 0)
+                ?? Comparison.No($"equal as doubles ({Show(a)}) but different at {BigFloat.Precision}-bit precision");
+        }
         return RoundingVerdict(gold, pred, a.Real, b.Real, exactGold, exactPred, a.Imaginary == 0 && b.Imaginary == 0)
             ?? Comparison.No($"values differ: {Show(a)} vs {Show(b)}");
     }
@@ -92,17 +97,30 @@ internal sealed class ScalarComparer(MathVerifierOptions options, CheckBudget bu
         var predDecimal = DecimalOf(pred);
         if ((goldDecimal is null) == (predDecimal is null))
             return null;
-        var (literal, decimalValue, otherValue, otherExact) = predDecimal is not null
-            ? (predDecimal, exactPred!.Value, goldValue, exactGold)
-            : (goldDecimal!, exactGold!.Value, predValue, exactPred);
+        var (literal, decimalValue, other, otherValue, otherExact) = predDecimal is not null
+            ? (predDecimal, exactPred!.Value, gold, goldValue, exactGold)
+            : (goldDecimal!, exactGold!.Value, pred, predValue, exactPred);
+        var shown = decimalValue.ToDecimalString(literal.Places);
         if (literal.SignificantDigits < options.RoundedDecimalMinSignificantDigits)
-            return Comparison.No($"decimal {Short(decimalValue)} has {literal.SignificantDigits} significant digits; a rounding needs {options.RoundedDecimalMinSignificantDigits}");
+            return Comparison.No($"{shown} has {literal.SignificantDigits} significant digits; a rounding needs {options.RoundedDecimalMinSignificantDigits}");
         var rounds = otherExact is { } exact
             ? exact.RoundToPlaces(literal.Places) == decimalValue
-            : System.Math.Abs(otherValue - decimalValue.ToDouble()) <= 0.5 * System.Math.Pow(10, -literal.Places) * (1 + 1e-9);
-        return rounds
-            ? Comparison.Yes($"decimal {Short(decimalValue)} is the value correctly rounded to {literal.Places} places")
-            : null;
+            : RoundsTo(other, otherValue, decimalValue, literal.Places);
+        return rounds ? Comparison.Yes($"{shown} is the value correctly rounded to {literal.Places} places") : null;
+    }
+
+    /// <summary>|value - decimal| &lt;= half a unit in the decimal's last place, precisely when we can evaluate precisely.</summary>
+    private bool RoundsTo(Expr other, double otherValue, BigRational decimalValue, int places)
+    {
+        var halfUnit = new BigRational(1, System.Numerics.BigInteger.Pow(10, places) * 2);
+        if (new PreciseEvaluator(budget).Evaluate(other) is { } precise
+            && BigFloat.FromRational(decimalValue) is { } d && BigFloat.FromRational(halfUnit) is { } half
+            && BigFloat.Add(precise, d.Negate()) is { } difference
+            && BigFloat.Add(half, difference.Sign < 0 ? difference : difference.Negate()) is { } slack)
+        {
+            return slack.Sign >= 0;
+        }
+        return places <= 12 && System.Math.Abs(otherValue - decimalValue.ToDouble()) <= halfUnit.ToDouble() * (1 + 1e-9);
     }
 
     private static DecimalLiteral? DecimalOf(Expr e) => e switch
@@ -137,6 +155,8 @@ internal sealed class ScalarComparer(MathVerifierOptions options, CheckBudget bu
                 continue;
             if (!Close(a, b, PointTolerance, System.Math.Max(goldEval.Scale, predEval.Scale)))
                 return Comparison.No($"differ at {RandomPoints.Describe(binding)}: {Show(a)} vs {Show(b)}");
+            if (valid < 2 && DifferAtHighPrecision(gold, pred, binding))
+                return Comparison.No($"differ at {RandomPoints.Describe(binding)} at {BigFloat.Precision}-bit precision");
             valid++;
         }
         if (valid >= MinValidPoints)
@@ -144,6 +164,31 @@ internal sealed class ScalarComparer(MathVerifierOptions options, CheckBudget bu
         return ExprFacts.Key(gold, budget) == ExprFacts.Key(pred, budget)
             ? Comparison.Yes("same canonical form")
             : Comparison.No("could not evaluate at enough points to decide");
+    }
+
+    /// <summary>
+    /// Doubles agree to ~1e-16 at best, so values closer than that (sqrt(2^100 + 1) and 2^50) look equal. Where both
+    /// sides are real algebraic-with-pi-and-e expressions we recompute them precisely; true means "provably different".
+    /// </summary>
+    private bool DifferAtHighPrecision(Expr gold, Expr pred, Dictionary<string, Complex>? binding)
+    {
+        Dictionary<string, BigFloat>? precise = null;
+        if (binding is not null)
+        {
+            precise = new Dictionary<string, BigFloat>(StringComparer.Ordinal);
+            foreach (var (name, value) in binding)
+            {
+                if (value.Imaginary != 0 || BigFloat.FromDouble(value.Real) is not { } v)
+                    return false;
+                precise[name] = v;
+            }
+        }
+        var goldEval = new PreciseEvaluator(budget, precise);
+        var predEval = new PreciseEvaluator(budget, precise);
+        var a = goldEval.Evaluate(gold);
+        var b = predEval.Evaluate(pred);
+        var scale = System.Math.Max(goldEval.ScaleLog2, predEval.ScaleLog2);
+        return a is { } x && b is { } y && !BigFloat.RelativelyClose(x, y, BigFloat.Precision - 56, scale);
     }
 
     public static bool Close(Complex a, Complex b, double relative, double scale)

@@ -103,6 +103,13 @@ internal readonly record struct BigRational
 
     private static BigInteger? IntegerRoot(BigInteger value, int k)
     {
+        var root = IntegerRootFloor(value, k);
+        return BigInteger.Pow(root, k) == value ? root : null;
+    }
+
+    /// <summary>floor(value^(1/k)) for value &gt;= 0.</summary>
+    public static BigInteger IntegerRootFloor(BigInteger value, int k)
+    {
         if (value.IsZero || value.IsOne)
             return value;
         var bits = value.GetBitLength();
@@ -112,10 +119,9 @@ internal readonly record struct BigRational
         {
             var y = ((k - 1) * x + value / BigInteger.Pow(x, k - 1)) / k;
             if (y >= x)
-                break;
+                return x;
             x = y;
         }
-        return BigInteger.Pow(x, k) == value ? x : null;
     }
 
     public double ToDouble()
@@ -147,6 +153,15 @@ internal readonly record struct BigRational
         var scaled = Numerator * scale;
         var q = BigInteger.DivRem(BigInteger.Abs(scaled) * 2 + Denominator, Denominator * 2, out _);
         return new BigRational(scaled.Sign < 0 ? -q : q, scale);
+    }
+
+    /// <summary>The value written with exactly <paramref name="places"/> decimals (exact for decimal literals).</summary>
+    public string ToDecimalString(int places)
+    {
+        var scaled = RoundToPlaces(places).Numerator * BigInteger.Pow(10, places) / RoundToPlaces(places).Denominator;
+        var digits = BigInteger.Abs(scaled).ToString(CultureInfo.InvariantCulture).PadLeft(places + 1, '0');
+        var text = places == 0 ? digits : digits[..^places] + "." + digits[^places..];
+        return scaled.Sign < 0 ? "-" + text : text;
     }
 
     public override string ToString() => Denominator.IsOne

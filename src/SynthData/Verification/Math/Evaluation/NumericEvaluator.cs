@@ -35,7 +35,7 @@ internal sealed class NumericEvaluator(CheckBudget budget, IReadOnlyDictionary<s
             Div d => Evaluate(d.Numerator) / Evaluate(d.Denominator),
             Pow p => Power(p),
             Call c => Function(c),
-            BaseNumber b => BaseValue(b),
+            BaseNumber b => new Complex((double)b.Value, 0),
             _ => NaN,
         };
     }
@@ -151,13 +151,5 @@ internal sealed class NumericEvaluator(CheckBudget budget, IReadOnlyDictionary<s
             "min" => values.Min(),
             _ => NaN,
         };
-    }
-
-    private static Complex BaseValue(BaseNumber b)
-    {
-        double value = 0;
-        foreach (var ch in b.Digits)
-            value = value * b.Base + (char.IsAsciiDigit(ch) ? ch - '0' : ch - 'A' + 10);
-        return new Complex(value, 0);
     }
 }

@@ -6,7 +6,8 @@ namespace SynthData.Verification.Math.Extraction;
 /// Finds the final answer in a model response (or a reference answer). Rules, first that applies wins:
 /// only the text after the last <c>&lt;/think&gt;</c> counts; the last <c>\boxed{}</c>/<c>\fbox{}</c> (side-by-side
 /// boxes are kept together); an anchored statement ("final answer is", "the answer is", "Answer:", "####");
-/// a response that is one math environment or ends in display math; a short one-line response taken whole;
+/// a response that is one math environment, ends in display math or ends with a concluding sentence
+/// ("Therefore, $x = 5$."); a short one-line response taken whole;
 /// optionally the last number. An empty or unbalanced last box means no answer: we never salvage a broken commitment.
 /// </summary>
 internal sealed partial class AnswerExtractor(bool lastNumberFallback)
@@ -119,7 +120,7 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
                 continue;
             var text = MathInLine(line) ?? FirstSentence(line);
             if (text.Length > 0)
-                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':').Trim()}\"");
+                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':', '*').Trim()}\"");
         }
         return null;
     }
@@ -129,8 +130,13 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         var trimmed = region.Trim().TrimEnd('.', ' ');
         if (WholeMath().Match(trimmed) is { Success: true } whole)
             return (FirstGroup(whole), "whole text is one math environment");
-        if (TrailingDisplayMath().Match(trimmed) is { Success: true } display)
+        // Display math must end the response; only its tail is searched, so a long response costs nothing here.
+        var tail = trimmed.Length > 4000 ? trimmed[^4000..] : trimmed;
+        if (TrailingDisplayMath().Match(tail) is { Success: true } display)
             return (FirstGroup(display), "final display math");
+        var lastLine = tail[(tail.LastIndexOf('\n') + 1)..];
+        if (ConcludingInlineMath().Match(lastLine) is { Success: true } concluding)
+            return (concluding.Groups[1].Value.Trim(), "math ending a concluding sentence");
         return null;
     }
 
@@ -188,7 +194,7 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         return t;
     }
 
-    [GeneratedRegex(@"(?:final\s+answer(?:\s+is)?|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####)\s*:?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:final\s+answer(?:\s+is|\s*:|\*\*|[ \t]*$)|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####)\s*:?", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Anchor();
 
     [GeneratedRegex(@"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$([^$]+?)\$", RegexOptions.Singleline)]
@@ -199,6 +205,9 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
 
     [GeneratedRegex(@"(?:\$\$((?:(?!\$\$).)+)\$\$|\\\[((?:(?!\\\]).)+)\\\])$", RegexOptions.Singleline)]
     private static partial Regex TrailingDisplayMath();
+
+    [GeneratedRegex(@"^\W*(?:therefore|thus|hence|so|the\s+(?:result|total|value|number|solution|sum|product)\b)[^$]*\$([^$]+)\$\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConcludingInlineMath();
 
     [GeneratedRegex(@"\.(?:\s|$)")]
     private static partial Regex SentenceEnd();

@@ -65,4 +65,18 @@ internal sealed record Matrix(Expr[][] Rows) : Expr;
 internal sealed record Text(string Value) : Expr;
 
 /// <summary>A number written in another base, <c>1011_2</c>: digits as written, upper-cased.</summary>
-internal sealed record BaseNumber(string Digits, int Base) : Expr;
+internal sealed record BaseNumber(string Digits, int Base) : Expr
+{
+    public System.Numerics.BigInteger Value
+    {
+        get
+        {
+            var value = System.Numerics.BigInteger.Zero;
+            foreach (var ch in Digits)
+                value = value * Base + DigitValue(ch);
+            return value;
+        }
+    }
+
+    public static int DigitValue(char ch) => char.IsAsciiDigit(ch) ? ch - '0' : char.ToUpperInvariant(ch) - 'A' + 10;
+}

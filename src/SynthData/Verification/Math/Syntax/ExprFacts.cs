@@ -107,6 +107,8 @@ internal static class ExprFacts
                 return Combine([p.Base, p.Exponent], parts => new Pow(parts[0], parts[1]));
             case Call c:
                 return Combine(c.Args, args => new Call(c.Name, args));
+            case Relation r:
+                return Combine(r.Operands, operands => new Relation(operands, r.Ops));
             case Bracketed b:
                 // (1 ± 2, 3) stays one tuple per sign choice, in order.
                 return Combine(b.Items, items => new Bracketed(b.Open, b.Close, items));

@@ -13,17 +13,26 @@ internal sealed class Lexer
 {
     public const int MaxTokens = 4000;
     private const int MaxWrapperNesting = 8;
+    private const int MaxDigits = 5000;
 
     private readonly List<Token> _tokens = [];
     private readonly CheckBudget _budget;
+    private readonly bool _groupThousands;
     private int _bracketDepth;
 
-    private Lexer(CheckBudget budget) => _budget = budget;
-
-    /// <summary>The tokens of <paramref name="text"/>, or null when it holds something no answer can.</summary>
-    public static List<Token>? Tokenize(string text, CheckBudget budget)
+    private Lexer(CheckBudget budget, bool groupThousands)
     {
-        var lexer = new Lexer(budget);
+        _budget = budget;
+        _groupThousands = groupThousands;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, or null when it holds something no answer can. With
+    /// <paramref name="groupThousands"/> off, <c>70,110</c> is the list 70, 110 instead of the number 70110.
+    /// </summary>
+    public static List<Token>? Tokenize(string text, CheckBudget budget, bool groupThousands = true)
+    {
+        var lexer = new Lexer(budget, groupThousands);
         if (!lexer.Lex(text, 0))
             return null;
         lexer._tokens.Add(new Token(TokenKind.EndOfInput, ""));
@@ -48,6 +57,8 @@ internal sealed class Lexer
                 if (TryBaseLiteral(s, ref i))
                     continue;
                 i = ReadNumber(s, i);
+                if (i < 0)
+                    return false;
             }
             else if (c == '\\')
             {
@@ -105,6 +116,7 @@ internal sealed class Lexer
 
     private void Add(TokenKind kind, string text) => _tokens.Add(new Token(kind, text));
 
+    /// <summary>Reads one number token; returns the index after it, or -1 when it cannot be held exactly.</summary>
     private int ReadNumber(string s, int i)
     {
         var start = i;
@@ -112,7 +124,7 @@ internal sealed class Lexer
             i++;
         var integerPart = s[start..i];
         // Thousands separators: 1,000 and 12,345,678. Inside brackets a single comma group is a list, (1,100).
-        if (integerPart.Length is >= 1 and <= 3 && integerPart[0] != '0')
+        if (_groupThousands && integerPart.Length is >= 1 and <= 3 && integerPart[0] != '0')
         {
             var j = i;
             var candidateGroups = 0;
@@ -151,10 +163,18 @@ internal sealed class Lexer
             }
         }
         var digits = (integerPart.Length == 0 ? "0" : integerPart) + fraction;
+        // Parsing a huge digit string is superlinear and uninterruptible; no real answer has this many digits.
+        if (digits.Length > MaxDigits)
+            return -1;
         var numerator = BigInteger.Parse(digits, CultureInfo.InvariantCulture);
         var value = new BigRational(numerator, BigInteger.Pow(10, fraction.Length));
         if (exponent != 0)
-            value = value * (BigRational.FromInteger(10).Power(exponent) ?? BigRational.One);
+        {
+            // 1e999999 is not a number we can hold exactly; fail rather than misread it.
+            if (BigRational.FromInteger(10).Power(exponent) is not { } scale)
+                return -1;
+            value *= scale;
+        }
         DecimalLiteral? literal = null;
         if (fraction.Length > 0 && exponent == 0)
             literal = new DecimalLiteral(fraction.Length, SignificantDigits(digits));
@@ -172,7 +192,7 @@ internal sealed class Lexer
         return System.Math.Max(trimmed.Length, 1);
     }
 
-    /// <summary><c>1011_2</c>, <c>52_{8}</c>, <c>A3_{16}</c>: digits valid in a base from 2 to 36 other than 10.</summary>
+    /// <summary><c>1011_2</c>, <c>52_{8}</c>, <c>A3_{16}</c>: digits valid in a base from 2 to 36.</summary>
     private bool TryBaseLiteral(string s, ref int i)
     {
         var j = i;
@@ -191,18 +211,16 @@ internal sealed class Lexer
         if (k == b || k - b > 2 || (braced && (k >= s.Length || s[k] != '}')))
             return false;
         var radix = int.Parse(s[b..k], CultureInfo.InvariantCulture);
-        var hasDigit = digits.Any(char.IsAsciiDigit);
-        var allUpper = digits.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch));
-        if (radix is < 2 or > 36 || !(hasDigit || (allUpper && digits.Length >= 2)) || !allUpper)
+        // Lower-case or single letters are variables with subscripts (x_1, a_{16}), not digits.
+        var upperOrDigits = digits.All(ch => char.IsAsciiDigit(ch) || char.IsAsciiLetterUpper(ch));
+        if (radix is < 2 or > 36 || !upperOrDigits || (digits.Length < 2 && !char.IsAsciiDigit(digits[0])))
             return false;
-        if (!digits.All(ch => DigitValue(ch) < radix))
+        if (!digits.All(ch => BaseNumber.DigitValue(ch) < radix))
             return false;
         _tokens.Add(new Token(TokenKind.Number, "base:" + digits + "_" + radix.ToString(CultureInfo.InvariantCulture)));
         i = braced ? k + 1 : k;
         return true;
     }
-
-    private static int DigitValue(char ch) => char.IsAsciiDigit(ch) ? ch - '0' : char.ToUpperInvariant(ch) - 'A' + 10;
 
     private bool ReadCommand(string s, ref int i, int nesting)
     {
@@ -230,7 +248,7 @@ internal sealed class Lexer
             Add(name == "begin" ? TokenKind.Begin : TokenKind.End, env.TrimEnd('*'));
             return true;
         }
-        if (name == "mathbb" || name == "mathbf" && PeekBracedIsSetLetter(s, i))
+        if (name == "mathbb" || (name == "mathbf" && PeekBracedIsSetLetter(s, i)))
         {
             if (ReadBraced(s, ref i) is not { } set)
                 return false;
@@ -244,12 +262,20 @@ internal sealed class Lexer
             var content = ReadBraced(s, ref i);
             if (content is null)
                 return ReadSingleCharacterArgument(s, ref i, nesting);
-            if (IsUnit(content, name))
+            if (FollowsValue && (IsUnit(content, name) || IsNounPhrase(content)))
             {
                 SkipUnitPower(s, ref i);
                 return true;
             }
             return AddWrapped(content, nesting);
+        }
+        if (name is "overline" or "overrightarrow" or "overleftrightarrow" or "widehat" or "vec" or "hat" or "bar")
+        {
+            // A named segment, arc or vector (\overline{CD}) is one symbol.
+            if (ReadBraced(s, ref i) is not { } marked)
+                return false;
+            Add(TokenKind.Identifier, name + "{" + marked.Replace(" ", "", StringComparison.Ordinal) + "}");
+            return true;
         }
         if (name is "lbrace" or "langle" or "lfloor" or "lceil")
             _bracketDepth++;
@@ -338,8 +364,23 @@ internal sealed class Lexer
         var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || !words.All(w => Vocabulary.Units.Contains(w.Trim(',', '.'))))
             return false;
-        return words.Length > 1 || words[0].Length > 1 || wrapper is "text" or "mbox" or "textrm";
+        // A single letter is a unit only in lower case inside \text (5\text{ m}), never \text{M} or \mathrm{e}.
+        return words.Length > 1 || words[0].Length > 1 || (wrapper is "text" or "mbox" or "textrm" && char.IsLower(words[0][0]));
     }
+
+    /// <summary>Words naming what was counted, as in <c>81\text{ teachers}</c>: not "and"/"or", no digits.</summary>
+    private static bool IsNounPhrase(string content)
+    {
+        var trimmed = content.Trim();
+        return trimmed.Length >= 3 && trimmed is not ("and" or "or")
+            && trimmed.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '.' or '-');
+    }
+
+    /// <summary>True right after a value, where a unit or counted noun may follow and be dropped.</summary>
+    private bool FollowsValue => _tokens.Count > 0 && _tokens[^1] is var last
+        && (last.Kind is TokenKind.Number or TokenKind.Identifier
+            || (last.Kind == TokenKind.Symbol && last.Text is ")" or "]" or "}" or "%")
+            || (last.Kind == TokenKind.Command && last.Text is "pi" or "circmark" or "rbrace"));
 
     private bool AddWrapped(string content, int nesting)
     {
@@ -352,8 +393,9 @@ internal sealed class Lexer
             Add(TokenKind.ListSeparator, trimmed);
             return true;
         }
-        if (trimmed.All(ch => char.IsAsciiLetter(ch) || ch == ' ' || ch == '-' || ch == '\'')
-            && words.Any(w => w.Length >= 3 && !Vocabulary.Functions.Contains(w)))
+        // Prose, possibly with numbers in it ("June 20"), is text; "5 inches" is a value and a unit.
+        if (trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '-' or '\'' or ',' or '.')
+            && words.Any(w => w.Length >= 3 && w.All(char.IsAsciiLetter) && !Vocabulary.Functions.Contains(w) && !Vocabulary.Units.Contains(w)))
         {
             Add(TokenKind.Text, string.Join(' ', words).ToLowerInvariant());
             return true;
@@ -388,6 +430,11 @@ internal sealed class Lexer
         if (lower is "inf" or "infty" or "infinity")
         {
             Add(TokenKind.Command, "infty");
+            return;
+        }
+        if (word.Length >= 3 && FollowsValue && _tokens[^1].Kind == TokenKind.Number)
+        {
+            // "5 apples": the noun names what was counted.
             return;
         }
         if (word.Length >= 3)

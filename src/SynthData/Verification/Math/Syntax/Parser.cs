@@ -38,12 +38,15 @@ internal sealed class Parser
     }
 
     /// <summary>The expression tree of <paramref name="text"/>, or null when it is not (entirely) math we read.</summary>
-    public static Expr? Parse(string text, CheckBudget budget)
+    public static Expr? Parse(string text, CheckBudget budget, bool groupThousands = true)
     {
-        var tokens = Lexer.Tokenize(LatexCleaner.Clean(text), budget);
+        var tokens = Lexer.Tokenize(LatexCleaner.Clean(text), budget, groupThousands);
         if (tokens is null || tokens.Count <= 1)
             return null;
         var parser = new Parser(tokens, budget);
+        // "= 5" and "\approx 8.24" state a value.
+        if (tokens[0].Is('=') || tokens[0].IsCommand("approx"))
+            parser._position++;
         try
         {
             var result = parser.ParseList();

@@ -15,7 +15,8 @@ internal static class Vocabulary
         "year", "years", "dollar", "dollars", "cent", "cents", "euro", "euros", "degree", "degrees", "deg",
         "radian", "radians", "rad", "unit", "units", "square", "sq", "cubic", "mph", "kph", "km/h", "m/s",
         "mps", "fps", "point", "points", "times", "steps", "ways", "people", "persons", "students",
-        "area", "volume", "length", "width", "height", "per", "each", "total",
+        "area", "volume", "length", "width", "height", "per", "each", "total", "usd", "acre", "acres", "hectare", "hectares",
+        "kilowatt", "watts", "joules", "calories", "mm/s", "cm/s", "ft/s",
     };
 
     public static readonly HashSet<string> Functions = new(StringComparer.Ordinal)
