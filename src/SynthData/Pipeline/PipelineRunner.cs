@@ -53,32 +53,11 @@ public sealed class PipelineRunner(
 
         try
         {
-            var collected = ProblemCollector.Collect(ProblemSourceFactory.Create(options), options.Run.MaxProblems, stopToken);
-            foreach (var e in collected.Errors)
-                logger.LogWarning("bad input skipped: {Error}", e.ToString());
-            summary.InputErrors = collected.Errors.Count;
-            summary.InputErrorList.AddRange(collected.Errors);
-            summary.Problems = collected.Problems.Count;
-            summary.DuplicateProblems = collected.Duplicates;
-            summary.NewProblems = ledger.AddProblems(collected.Problems, runId);
-
             var answered = ledger.AnsweredSamples();
-            var jobs = new List<SampleJob>();
-            foreach (var p in collected.Problems)
-            {
-                for (var i = 0; i < options.Model.SamplesPerProblem; i++)
-                {
-                    if (answered.Contains((p.Id, i)))
-                        summary.SamplesAlreadyDone++;
-                    else
-                        jobs.Add(new SampleJob(p, i));
-                }
-            }
-
-            summary.SamplesWanted = collected.Problems.Count * options.Model.SamplesPerProblem;
+            var toRequest = RegisterProblems(ledger, runId, answered, summary, stopToken);
             var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
             logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
-                summary.Problems, summary.NewProblems, jobs.Count, summary.SamplesAlreadyDone, reverify.Count);
+                summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
 
             var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
             var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
@@ -88,8 +67,17 @@ public sealed class PipelineRunner(
             {
                 try
                 {
-                    foreach (var job in jobs)
-                        await sampleChannel.Writer.WriteAsync(job, abort.Token).ConfigureAwait(false);
+                    // Second pass over the sources: problems are held only while their samples wait in the channel.
+                    foreach (var item in new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems).Read(abort.Token))
+                    {
+                        if (item.Problem is not { } p)
+                            continue;
+                        for (var i = 0; i < options.Model.SamplesPerProblem; i++)
+                        {
+                            if (!answered.Contains((p.Id, i)))
+                                await sampleChannel.Writer.WriteAsync(new SampleJob(p, i), abort.Token).ConfigureAwait(false);
+                        }
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -140,7 +128,7 @@ public sealed class PipelineRunner(
                 }
             }, CancellationToken.None)).ToArray();
 
-            var writer = Task.Run(() => WriteLoopAsync(ledger, writeChannel.Reader, summary, jobs.Count), CancellationToken.None);
+            var writer = Task.Run(() => WriteLoopAsync(ledger, writeChannel.Reader, summary, toRequest), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -164,6 +152,50 @@ public sealed class PipelineRunner(
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// First pass over the sources: adds new problems to the ledger in batches, reports bad input, and counts what is
+    /// left to request. Returns the number of samples to request.
+    /// </summary>
+    private int RegisterProblems(RunLedger ledger, long runId, HashSet<(string, int)> answered, RunSummary summary, CancellationToken ct)
+    {
+        var collector = new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems);
+        var batch = new List<Problem>(1000);
+        var toRequest = 0;
+        foreach (var item in collector.Read(ct))
+        {
+            if (item.Error is { } e)
+            {
+                logger.LogWarning("bad input skipped: {Error}", e.ToString());
+                summary.InputErrors++;
+                if (summary.InputErrorList.Count < 1000)
+                    summary.InputErrorList.Add(e);
+                continue;
+            }
+
+            var p = item.Problem!;
+            summary.Problems++;
+            for (var i = 0; i < options.Model.SamplesPerProblem; i++)
+            {
+                if (answered.Contains((p.Id, i)))
+                    summary.SamplesAlreadyDone++;
+                else
+                    toRequest++;
+            }
+
+            batch.Add(p);
+            if (batch.Count == batch.Capacity)
+            {
+                summary.NewProblems += ledger.AddProblems(batch, runId);
+                batch.Clear();
+            }
+        }
+
+        summary.NewProblems += ledger.AddProblems(batch, runId);
+        summary.DuplicateProblems = collector.Duplicates;
+        summary.SamplesWanted = summary.Problems * options.Model.SamplesPerProblem;
+        return toRequest;
     }
 
     private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
