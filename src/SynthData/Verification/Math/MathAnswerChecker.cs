@@ -158,17 +158,36 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
         return sb.ToString();
     }
 
-    /// <summary>Text answers: case-insensitive, ignoring \text-like wrappers, braces, spaces and a final period.</summary>
+    /// <summary>
+    /// Unparsed answers as written: \text-like wrappers unwrapped, whitespace and <c>$</c> ignored, a final period
+    /// dropped; case is ignored only for prose (a word of three letters), never for formulas.
+    /// </summary>
     private static string TextForm(string text)
     {
-        var t = TextWrapper().Replace(text, "");
-        var sb = new StringBuilder(t.Length);
-        foreach (var ch in t)
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in UnwrapText(text))
         {
-            if (!char.IsWhiteSpace(ch) && ch is not ('{' or '}' or '$'))
-                sb.Append(char.ToLowerInvariant(ch));
+            if (!char.IsWhiteSpace(ch) && ch != '$')
+                sb.Append(ch);
         }
-        return sb.ToString().TrimEnd('.');
+        var form = sb.ToString().TrimEnd('.');
+        return ProseWord().IsMatch(text) ? form.ToLowerInvariant() : form;
+    }
+
+    /// <summary>Replaces each <c>\text{X}</c> (and similar wrappers) by X, brace-matched.</summary>
+    private static string UnwrapText(string text)
+    {
+        for (var round = 0; round < 64 && TextWrapper().Match(text) is { Success: true } wrapper; round++)
+        {
+            var open = wrapper.Index + wrapper.Length;
+            while (open < text.Length && text[open] == ' ')
+                open++;
+            var close = open < text.Length && text[open] == '{' ? BoxScanner.MatchingBrace(text, open) : -1;
+            text = close < 0
+                ? text.Remove(wrapper.Index, wrapper.Length)
+                : string.Concat(text.AsSpan(0, wrapper.Index), text.AsSpan(open + 1, close - open - 1), text.AsSpan(close + 1));
+        }
+        return text;
     }
 
     /// <summary>A multiple-choice letter: "(B)", "B", "\text{(B)}", "B) 12" (the latter only when not whole).</summary>
@@ -178,6 +197,9 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
         var match = whole ? WholeChoice().Match(t) : LeadingChoice().Match(t);
         return match.Success ? (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value[0] : null;
     }
+
+    [GeneratedRegex(@"(?<![\\A-Za-z])[A-Za-z]{3}")]
+    private static partial Regex ProseWord();
 
     [GeneratedRegex(@"(?<![\d.])\d{1,3},\d{3}(?!\d)")]
     private static partial Regex AmbiguousComma();
