@@ -19,7 +19,8 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
     /// <exception cref="ValidationException">The options are invalid.</exception>
     public MathAnswerChecker(MathVerifierOptions? options = null)
     {
-        _options = options ?? new MathVerifierOptions();
+        // A private copy: changing the caller's options later must not change a checker other threads are using.
+        _options = options?.Copy() ?? new MathVerifierOptions();
         _options.Validate();
         _extractor = new AnswerExtractor(_options.LastNumberFallback);
     }
@@ -40,7 +41,8 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
                 return new MathCheckResult(false, null, predExtraction.Reason, MathCheckOutcome.NoAnswer);
             extracted = predAnswer.Text;
             var comparison = Compare(goldAnswer.Text, predAnswer, budget);
-            return new MathCheckResult(comparison.Equal, extracted, $"{comparison.Reason} [answer: {predAnswer.Rule}]",
+            var verdict = comparison.Equal ? "equivalent" : "not equivalent";
+            return new MathCheckResult(comparison.Equal, extracted, $"{verdict}: {comparison.Reason} [answer: {predAnswer.Rule}]",
                 comparison.Equal ? MathCheckOutcome.Equivalent : MathCheckOutcome.NotEquivalent);
         }
         catch (CheckBudgetExceededException)
@@ -84,12 +86,12 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
             if (alternatives.Items.Skip(1).All(a => engine.Compare(alternatives.Items[0], a).Equal))
                 predExpr = alternatives.Items[^1];
             else if (goldExpr is not (AnswerList or SetOf))
-                return Comparison.No($"not equivalent: hedging between {alternatives.Items.Length} different answers");
+                return Comparison.No($"hedging between {alternatives.Items.Length} different answers");
         }
         var result = engine.Compare(goldExpr, predExpr);
         if (!result.Equal && pred.Parts.Count == 1 && OtherCommaReading(goldText, predExpr, pred.Parts[0], goldExpr, engine, budget) is { } other)
             result = other;
-        return result.Equal ? result with { Reason = "equivalent: " + result.Reason } : result with { Reason = "not equivalent: " + result.Reason };
+        return result;
     }
 
     /// <summary>
@@ -137,6 +139,6 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
         var p = WrittenForm.Text(pred);
         return g.Length > 0 && g == p
             ? Comparison.Yes("same text as written")
-            : Comparison.No($"not equivalent: {unparsed} is not math we can read, and the texts differ");
+            : Comparison.No($"{unparsed} is not math we can read, and the texts differ");
     }
 }

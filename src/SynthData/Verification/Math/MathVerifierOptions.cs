@@ -35,6 +35,8 @@ public sealed class MathVerifierOptions
     [Range(3, 64)]
     public int RandomPoints { get; set; } = 6;
 
+    internal MathVerifierOptions Copy() => (MathVerifierOptions)MemberwiseClone();
+
     /// <summary>Throws <see cref="ValidationException"/> naming the first invalid setting.</summary>
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }
