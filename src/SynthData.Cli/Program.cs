@@ -1,1 +1,6 @@
-internal static class Program { private static int Main() => 0; }
+namespace SynthData.Cli;
+
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

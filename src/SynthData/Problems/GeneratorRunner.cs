@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SynthData.Common;
 
 namespace SynthData.Problems;
@@ -24,12 +23,9 @@ public static class GeneratorRunner
 
     public static Problem ToProblem(IProblemGenerator generator, GeneratedProblem g, long seed, int difficulty)
     {
-        var testsData = g.FunctionTests is { Count: > 0 } ft
-            ? JsonSerializer.Serialize(ft.Select(t => new object?[] { t.Args, t.Expected }))
-            : g.IoTests is { Count: > 0 } io ? JsonSerializer.Serialize(io) : null;
         return new Problem
         {
-            Id = ProblemId.Compute(generator.Domain, g.Prompt, g.Answer, g.Tests, testsData),
+            Id = ProblemId.For(generator.Domain, g.Prompt, g.Answer, g.Tests, g.IoTests, g.FunctionTests),
             Domain = generator.Domain,
             Prompt = g.Prompt,
             Answer = g.Answer,

@@ -10,6 +10,16 @@ namespace SynthData.Problems;
 /// </summary>
 public static partial class ProblemId
 {
+    /// <summary>The id of a problem built from these parts: data-driven tests count as part of the content.</summary>
+    public static string For(ProblemDomain domain, string prompt, string? answer, string? tests,
+        IReadOnlyList<IoTest>? ioTests, IReadOnlyList<FunctionTest>? functionTests)
+    {
+        var testsData = functionTests is { Count: > 0 }
+            ? System.Text.Json.JsonSerializer.Serialize(functionTests.Select(t => new object?[] { t.Args, t.Expected }))
+            : ioTests is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(ioTests) : null;
+        return Compute(domain, prompt, answer, tests, testsData);
+    }
+
     public static string Compute(ProblemDomain domain, string prompt, string? answer, string? tests, string? testsData = null)
     {
         var text = string.Join('\u001f',

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SynthData.Ledger;
+
+namespace SynthData.Cli.Commands;
+
+internal static class StatsCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var config = CommonOptions.Config();
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var command = new Command("stats", "Summarise the ledger: problems, samples, acceptance and tokens per source") { config, json };
+        command.SetAction(parse =>
+        {
+            var options = CommonOptions.LoadConfig(parse, config);
+            if (!RunLedger.Exists(options.OutputDirectory))
+                throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
+            using var ledger = RunLedger.Open(options.OutputDirectory);
+            var stats = LedgerStatistics.Read(ledger);
+            if (parse.GetValue(json))
+                io.Out.WriteLine(JsonSerializer.Serialize(stats));
+            else
+                WriteTable(stats, io.Out);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(LedgerStatistics s, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var rows = s.BySource.Select(b => new[]
+        {
+            b.Source, b.Kind, b.Problems.ToString(inv), b.Samples.ToString(inv), b.Accepted.ToString(inv),
+            b.Samples == 0 ? "-" : (b.AcceptanceRate * 100).ToString("0.0", inv) + "%",
+            b.PromptTokens.ToString(inv), b.CompletionTokens.ToString(inv),
+        }).ToList();
+        rows.Add(["total", "", s.Problems.ToString(inv), s.Attempts.ToString(inv), s.Accepted.ToString(inv),
+            s.Attempts == 0 ? "-" : ((double)s.Accepted / s.Attempts * 100).ToString("0.0", inv) + "%",
+            s.PromptTokens.ToString(inv), s.CompletionTokens.ToString(inv)]);
+        string[] header = ["source", "kind", "problems", "samples", "accepted", "rate", "prompt_tok", "completion_tok"];
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        w.WriteLine(string.Join("  ", header.Select((h, i) => i < 2 ? h.PadRight(widths[i]) : h.PadLeft(widths[i]))));
+        foreach (var r in rows)
+            w.WriteLine(string.Join("  ", r.Select((c, i) => i < 2 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))));
+        w.WriteLine(string.Create(inv, $"requests {s.Requests} ({s.RequestErrors} failed samples), unverified {s.Unverified}, runs {s.Runs}"));
+    }
+}

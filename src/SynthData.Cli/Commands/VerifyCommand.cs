@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using SynthData.Problems;
+using SynthData.Verification;
+using SynthData.Verification.Code;
+using SynthData.Verification.Math;
+
+namespace SynthData.Cli.Commands;
+
+internal static class VerifyCommand
+{
+    public static Command Create(CliIO io) => new("verify", "Check answers without running the pipeline")
+    {
+        CreateMath(io),
+        CreateCode(io),
+    };
+
+    private static Command CreateMath(CliIO io)
+    {
+        var gold = new Option<string?>("--gold") { Description = "Reference answer (may be \\boxed{})", HelpName = "G" };
+        var pred = new Option<string?>("--pred") { Description = "Predicted answer or a whole model response", HelpName = "P" };
+        var input = new Option<string?>("--input") { Description = "JSONL of {\"id\",\"gold\",\"pred\"} ('-' for stdin)", HelpName = "IN.jsonl" };
+        var output = new Option<string?>("--output") { Description = "Result JSONL (default stdout)", HelpName = "OUT.jsonl" };
+        var command = new Command("math", "Is the prediction mathematically equivalent to the gold answer?") { gold, pred, input, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var checker = VerifierFactory.CreateMathChecker(new Config.MathVerificationOptions());
+            if (parse.GetValue(input) is { } inPath)
+            {
+                if (parse.GetValue(gold) is not null || parse.GetValue(pred) is not null)
+                    throw new UsageException("use either --gold/--pred or --input, not both");
+                return await BatchIO.RunAsync(inPath, parse.GetValue(output), io,
+                    (r, w) => MathBatch.RunAsync(r, w, checker, ct)).ConfigureAwait(false);
+            }
+
+            var g = parse.GetValue(gold);
+            var p = parse.GetValue(pred);
+            if (g is null || p is null)
+                throw new UsageException("verify math needs --gold and --pred, or --input");
+            var result = checker.Check(g, p);
+            var json = new JsonObject
+            {
+                ["equivalent"] = result.Equivalent,
+                ["extracted"] = result.Extracted,
+                ["reason"] = result.Reason,
+            };
+            await io.Out.WriteLineAsync(json.ToJsonString(ProblemJson.Compact)).ConfigureAwait(false);
+            return result.Equivalent ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static Command CreateCode(CliIO io)
+    {
+        var input = new Option<string>("--input") { Description = "JSONL of {\"id\",\"code\",\"tests\",\"entry_point\"?} or {\"id\",\"code\",\"stdin\",\"expected_stdout\"} ('-' for stdin)", Required = true, HelpName = "IN.jsonl" };
+        var output = new Option<string?>("--output") { Description = "Result JSONL (default stdout)", HelpName = "OUT.jsonl" };
+        var config = new Option<string?>("--config") { Description = "Optional pipeline config for verification.code settings", HelpName = "FILE" };
+        var command = new Command("code", "Run programs against their tests in the sandbox") { input, output, config };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = parse.GetValue(config) is { } path ? Config.ConfigLoader.Load(path) : new Config.PipelineOptions();
+            using var loggers = Hosting.PipelineHost.CreateLoggerFactory();
+            using var verifier = VerifierFactory.CreateCodeVerifier(options, loggers);
+            return await BatchIO.RunAsync(parse.GetValue(input)!, parse.GetValue(output), io,
+                (r, w) => CodeBatch.RunAsync(r, w, verifier, ct)).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

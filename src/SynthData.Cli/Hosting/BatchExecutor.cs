@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using SynthData.Config;
+using SynthData.Ledger;
+using SynthData.Pipeline;
+using SynthData.Problems;
+using SynthData.Sampling;
+using SynthData.Verification;
+
+namespace SynthData.Cli.Hosting;
+
+/// <summary>Runs one batch end to end: ledger, model session, verifiers, pipeline. Shared by <c>run</c> and <c>worker</c>.</summary>
+public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory loggerFactory, CliIO io)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("synthdata");
+
+    public async Task<RunSummary> ExecuteAsync(string command, IProgress<RunProgress>? progress, CancellationToken stopToken)
+    {
+        using var ledger = RunLedger.Open(options.OutputDirectory);
+        // The simulated model only knows the problems it is told about: the configured sources.
+        var known = options.Model.Provider == ModelProvider.Simulated
+            ? ProblemCollector.Collect(ProblemSourceFactory.Create(options), options.Run.MaxProblems, stopToken).Problems
+            : [];
+        await using var session = await ModelSession.StartAsync(options.Model, known, _logger, stopToken).ConfigureAwait(false);
+        var verifiers = VerifierFactory.Create(options, loggerFactory);
+        using var disposeVerifiers = new DisposableGroup(verifiers.Values);
+        if (HasCodeSources(options) && verifiers[ProblemDomain.Code] is Verification.Code.CodeVerifier code)
+            await EnsureSandboxAsync(code, stopToken).ConfigureAwait(false);
+        var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
+        {
+            Progress = progress,
+        };
+        return await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Printed after any live progress display has finished, so the two never interleave.</summary>
+    public void PrintSummary(RunSummary summary) =>
+        SummaryPrinter.Print(summary, Path.Combine(options.OutputDirectory, RunLedger.FileName), io.Out);
+
+    /// <summary>Fail closed, early and clearly: a broken sandbox would otherwise turn every code sample into an error verdict.</summary>
+    private static async Task EnsureSandboxAsync(Verification.Code.CodeVerifier code, CancellationToken ct)
+    {
+        try
+        {
+            await code.EnsureSandboxWorksAsync(ct).ConfigureAwait(false);
+        }
+        catch (Verification.Code.SandboxUnavailableException e)
+        {
+            throw new UsageException($"{e.Message}. Install bubblewrap (apt-get install -y bubblewrap), or set verification.code.sandbox: none to run code WITHOUT isolation.");
+        }
+    }
+
+    private static bool HasCodeSources(PipelineOptions options) => options.Sources.Any(s =>
+        (s.Generator is { } g && GeneratorCatalog.TryGet(g, out var gen) && gen.Domain == ProblemDomain.Code) ||
+        s.Format is "humaneval" or "mbpp");
+
+    public static int ExitCode(RunSummary summary) =>
+        summary.Interrupted ? ExitCodes.Interrupted : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using SynthData.Cli.Simulation;
+using SynthData.Cli.Simulation.Faults;
+using SynthData.Cli.Simulation.Model;
+using SynthData.Config;
+using SynthData.Problems;
+using SynthData.Sampling;
+
+namespace SynthData.Cli.Hosting;
+
+/// <summary>
+/// The model client for one batch, and for the simulated provider the in-process endpoint it talks to over real
+/// loopback HTTP (so the SDK, HTTP and Polly path is the same as against a real server).
+/// </summary>
+public sealed class ModelSession : IAsyncDisposable
+{
+    private readonly SimulatedEndpoint? _endpoint;
+
+    private ModelSession(IModelClient client, SimulatedEndpoint? endpoint, Uri baseUrl)
+    {
+        Client = client;
+        _endpoint = endpoint;
+        BaseUrl = baseUrl;
+    }
+
+    public IModelClient Client { get; }
+    public Uri BaseUrl { get; }
+    public SimulatedEndpoint? SimulatedEndpoint => _endpoint;
+
+    public static async Task<ModelSession> StartAsync(ModelOptions options, IEnumerable<Problem> knownProblems, ILogger logger, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
+        if (options.Provider == ModelProvider.Simulated)
+        {
+            var endpoint = await SimulatedEndpoint.StartAsync(
+                new SimulatedEndpointOptions
+                {
+                    Port = 0,
+                    Accuracy = options.Accuracy,
+                    Faults = FaultSpec.Parse(options.Faults),
+                    Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
+                    ModelName = options.Name,
+                },
+                new SimulatedAnswerBook(knownProblems),
+                cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("simulated model '{Model}' listening on {Url} (accuracy {Accuracy})", options.Name, endpoint.BaseUrl, options.Accuracy);
+            return new ModelSession(new OpenAiModelClient(endpoint.BaseUrl, options.Name, null, timeout, LoopbackHttp()), endpoint, endpoint.BaseUrl);
+        }
+
+        var baseUrl = new Uri(options.Endpoint!);
+        return new ModelSession(new OpenAiModelClient(baseUrl, options.Name, ApiKey(options), timeout, LoopbackHttp()), null, baseUrl);
+    }
+
+    /// <summary>The key is read from the environment variable the config names; the config never holds the key.</summary>
+    private static string? ApiKey(ModelOptions options)
+    {
+        if (string.IsNullOrEmpty(options.ApiKeyEnv))
+            return null;
+        var key = Environment.GetEnvironmentVariable(options.ApiKeyEnv);
+        return string.IsNullOrEmpty(key)
+            ? throw new UsageException($"environment variable {options.ApiKeyEnv} (model.api_key_env) is not set")
+            : key;
+    }
+
+    /// <summary>Timeouts belong to Polly and the SDK's network timeout; HttpClient's own 100 s default would cut long generations.</summary>
+    private static HttpClient LoopbackHttp() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 4096,
+    })
+    { Timeout = Timeout.InfiniteTimeSpan };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_endpoint is not null)
+            await _endpoint.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SynthData.Config;
+
+public enum ModelProvider
+{
+    /// <summary>The built-in simulated endpoint, started on a loopback port for the run.</summary>
+    Simulated,
+    /// <summary>Any OpenAI-compatible server (vLLM, SGLang, Ollama, llama.cpp, OpenAI, DeepSeek).</summary>
+    Openai,
+}
+
+public sealed class ModelOptions : IValidatableObject
+{
+    public ModelProvider Provider { get; set; } = ModelProvider.Simulated;
+
+    /// <summary>Base URL including <c>/v1</c>. Ignored for the simulated provider.</summary>
+    public string? Endpoint { get; set; }
+
+    [Required, MinLength(1)]
+    public string Name { get; set; } = "simulated";
+
+    /// <summary>Name of the environment variable holding the API key (never the key itself).</summary>
+    public string? ApiKeyEnv { get; set; }
+
+    [Range(1, 1024)]
+    public int SamplesPerProblem { get; set; } = 4;
+
+    /// <summary>Requests in flight at once.</summary>
+    [Range(1, 4096)]
+    public int Concurrency { get; set; } = 16;
+
+    [Range(0.0, 2.0)]
+    public double Temperature { get; set; } = 0.7;
+
+    [Range(0.0, 1.0)]
+    public double TopP { get; set; } = 0.95;
+
+    [Range(1, 1_000_000)]
+    public int MaxTokens { get; set; } = 4096;
+
+    /// <summary>Use server-sent events; lets the client see partial output of long generations.</summary>
+    public bool Stream { get; set; }
+
+    /// <summary>Optional system message sent before every problem.</summary>
+    public string? SystemPrompt { get; set; }
+
+    public PromptTemplateOptions PromptTemplate { get; set; } = new();
+
+    /// <summary>Timeout of one HTTP attempt; long chain-of-thought needs minutes.</summary>
+    [Range(0.1, 86_400)] // Polly's upper bound for a timeout is one day
+    public double RequestTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Retries after the first attempt for 429, 5xx, timeouts and connection failures.</summary>
+    [Range(0, 100)]
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>First backoff delay; doubles each retry, with jitter, capped by <see cref="RetryMaxDelaySeconds"/>.</summary>
+    [Range(0.0, 600)]
+    public double RetryBaseDelaySeconds { get; set; } = 1;
+
+    [Range(0.0, 3600)]
+    public double RetryMaxDelaySeconds { get; set; } = 60;
+
+    /// <summary>Halve the requests in flight when the server answers 429, and grow back slowly on success.</summary>
+    public bool AdaptiveConcurrency { get; set; } = true;
+
+    /// <summary>Client-side cap on requests started per minute (null: none).</summary>
+    [Range(1, 10_000_000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Client-side cap on prompt + completion tokens per minute (null: none).</summary>
+    [Range(1, 1_000_000_000)]
+    public int? TokensPerMinute { get; set; }
+
+    /// <summary>How long the circuit stays open (no requests at all) after the endpoint starts failing, before a probe.</summary>
+    [Range(0.5, 3600)] // Polly's lower bound for a break
+    public double CircuitBreakSeconds { get; set; } = 15;
+
+    /// <summary>An outage longer than this (circuit open without recovery) fails the waiting samples.</summary>
+    [Range(0, 86_400)]
+    public double MaxOutageSeconds { get; set; } = 600;
+
+    /// <summary>Price per million prompt tokens, in dollars, for cost budgets and reports.</summary>
+    [Range(0.0, 1_000_000)]
+    public double PricePerMillionPromptTokens { get; set; }
+
+    /// <summary>Price per million completion tokens, in dollars.</summary>
+    [Range(0.0, 1_000_000)]
+    public double PricePerMillionCompletionTokens { get; set; }
+
+    /// <summary>Simulated provider only: probability a response is correct.</summary>
+    [Range(0.0, 1.0)]
+    public double Accuracy { get; set; } = 0.7;
+
+    /// <summary>Simulated provider only: fault injection spec, e.g. <c>429=0.1,500=0.05,hang=0.02</c>.</summary>
+    public string? Faults { get; set; }
+
+    /// <summary>Simulated provider only: fixed delay before each answer, in milliseconds.</summary>
+    [Range(0, 600_000)]
+    public int LatencyMs { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == ModelProvider.Openai)
+        {
+            if (string.IsNullOrWhiteSpace(Endpoint))
+                yield return new ValidationResult("required when provider is openai (e.g. http://localhost:8000/v1)", [nameof(Endpoint)]);
+            else if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+                yield return new ValidationResult($"must be an absolute http(s) URL, got '{Endpoint}'", [nameof(Endpoint)]);
+        }
+
+        if (ApiKeyEnv is { Length: > 0 } env && !IsEnvironmentVariableName(env))
+            yield return new ValidationResult("must be the NAME of an environment variable (letters, digits, underscore), not a key", [nameof(ApiKeyEnv)]);
+
+        if (RetryMaxDelaySeconds < RetryBaseDelaySeconds)
+            yield return new ValidationResult("must be at least retry_base_delay_seconds", [nameof(RetryMaxDelaySeconds)]);
+
+        if (Provider == ModelProvider.Openai && !string.IsNullOrWhiteSpace(Faults))
+            yield return new ValidationResult("fault injection only exists for the simulated provider", [nameof(Faults)]);
+    }
+
+    private static bool IsEnvironmentVariableName(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
+}
+
+public sealed class PromptTemplateOptions : IValidatableObject
+{
+    public const string Placeholder = "{problem}";
+
+    /// <summary>User message for math problems; <c>{problem}</c> is replaced by the problem text.</summary>
+    public string Math { get; set; } =
+        "{problem}\n\nPlease reason step by step, and put your final answer within \\boxed{}.";
+
+    /// <summary>User message for code problems.</summary>
+    public string Code { get; set; } =
+        "{problem}\n\nThink it through, then give your complete solution as a single Python program in one ```python fenced code block.";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Math.Contains(Placeholder, StringComparison.Ordinal))
+            yield return new ValidationResult($"must contain {Placeholder}", [nameof(Math)]);
+        if (!Code.Contains(Placeholder, StringComparison.Ordinal))
+            yield return new ValidationResult($"must contain {Placeholder}", [nameof(Code)]);
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SynthData.Config;
+
+/// <summary>The whole of <c>pipeline.yaml</c>. Keys are the snake_case forms of these property names.</summary>
+public sealed class PipelineOptions : IValidatableObject
+{
+    public RunOptions Run { get; set; } = new();
+    public ModelOptions Model { get; set; } = new();
+    public VerificationOptions Verification { get; set; } = new();
+    public SelectionOptions Selection { get; set; } = new();
+    public ExportOptions Export { get; set; } = new();
+    public List<SourceOptions> Sources { get; set; } = [];
+
+    /// <summary>Directory of the config file: relative paths in it are resolved against this.</summary>
+    [ConfigIgnore]
+    public string BaseDirectory { get; set; } = Directory.GetCurrentDirectory();
+
+    [ConfigIgnore]
+    public string ConfigPath { get; set; } = "pipeline.yaml";
+
+    /// <summary>Finds the line and column of a key path (e.g. <c>model.faults</c>) in the file this was loaded from.</summary>
+    [ConfigIgnore]
+    internal Func<string, (int Line, int Column)> Locate { get; set; } = _ => (0, 0);
+
+    /// <summary>An error found after loading (by a component that owns a value's grammar), located like load errors.</summary>
+    public ConfigException ErrorAt(string key, string message)
+    {
+        var (line, column) = Locate(key);
+        return new ConfigException([new ConfigError(ConfigPath, line, column, key, message)]);
+    }
+
+    public string ResolvePath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+
+    public string OutputDirectory => ResolvePath(Run.OutputDir);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Sources.Count == 0)
+            yield return new ValidationResult("at least one source is required", [nameof(Sources)]);
+    }
+}
+
+/// <summary>Marks a property that is set by the loader, not read from YAML.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ConfigIgnoreAttribute : Attribute;

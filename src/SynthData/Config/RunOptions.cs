@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Cronos;
+
+namespace SynthData.Config;
+
+public sealed class RunOptions : IValidatableObject
+{
+    /// <summary>Ledger and exports live here (relative to the config file).</summary>
+    [Required, MinLength(1)]
+    public string OutputDir { get; set; } = "output";
+
+    /// <summary>Master seed: request seeds are derived from (seed, problem id, sample index).</summary>
+    public long Seed { get; set; } = 42;
+
+    /// <summary>Cap on problems taken from the sources in one run (null: all).</summary>
+    [Range(1, int.MaxValue)]
+    public int? MaxProblems { get; set; }
+
+    /// <summary>Cron expression (5 fields, UTC) for <c>synthdata worker</c>.</summary>
+    public string Schedule { get; set; } = "0 * * * *";
+
+    /// <summary>How long SIGTERM/Ctrl-C waits for in-flight requests before giving up on them.</summary>
+    [Range(0, 3600)]
+    public double ShutdownGraceSeconds { get; set; } = 30;
+
+    /// <summary>Responses verified in parallel (0: one per core).</summary>
+    [Range(0, 1024)]
+    public int VerifyConcurrency { get; set; }
+
+    /// <summary>Optional caps for one run; when one is reached the run stops cleanly and a later run continues.</summary>
+    public BudgetOptions Budget { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? error = null;
+        try
+        {
+            CronExpression.Parse(Schedule);
+        }
+        catch (CronFormatException e)
+        {
+            error = $"not a valid cron expression: {e.Message}";
+        }
+
+        if (error is not null)
+            yield return new ValidationResult(error, [nameof(Schedule)]);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+
+namespace SynthData.Ledger;
+
+/// <summary>Totals over the whole ledger, for <c>synthdata stats</c>.</summary>
+public sealed record LedgerStatistics
+{
+    [JsonPropertyName("problems")] public long Problems { get; init; }
+    [JsonPropertyName("attempts")] public long Attempts { get; init; }
+    [JsonPropertyName("accepted")] public long Accepted { get; init; }
+    [JsonPropertyName("rejected")] public long Rejected { get; init; }
+    [JsonPropertyName("unverified")] public long Unverified { get; init; }
+    [JsonPropertyName("requests")] public long Requests { get; init; }
+    [JsonPropertyName("request_errors")] public long RequestErrors { get; init; }
+    [JsonPropertyName("prompt_tokens")] public long PromptTokens { get; init; }
+    [JsonPropertyName("completion_tokens")] public long CompletionTokens { get; init; }
+    [JsonPropertyName("runs")] public long Runs { get; init; }
+    [JsonPropertyName("by_source")] public required IReadOnlyList<SourceStatistics> BySource { get; init; }
+
+    public static LedgerStatistics Read(RunLedger ledger)
+    {
+        using var c = ledger.Open();
+        long Scalar(string sql)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var bySource = new List<SourceStatistics>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT p.source_kind, p.source_name, COUNT(DISTINCT p.id),
+                       COUNT(a.problem_id),
+                       COALESCE(SUM(v.accepted = 1), 0),
+                       COALESCE(SUM(v.accepted = 0 AND v.kind <> 'error'), 0),
+                       COALESCE(SUM(a.prompt_tokens), 0), COALESCE(SUM(a.completion_tokens), 0)
+                FROM problems p
+                LEFT JOIN attempts a ON a.problem_id = p.id
+                LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+                GROUP BY p.source_kind, p.source_name
+                ORDER BY p.source_kind, p.source_name
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                bySource.Add(new SourceStatistics
+                {
+                    Kind = r.GetString(0),
+                    Source = r.GetString(1),
+                    Problems = r.GetInt64(2),
+                    Samples = r.GetInt64(3),
+                    Accepted = r.GetInt64(4),
+                    Rejected = r.GetInt64(5),
+                    PromptTokens = r.GetInt64(6),
+                    CompletionTokens = r.GetInt64(7),
+                });
+            }
+        }
+
+        var attempts = Scalar("SELECT COUNT(*) FROM attempts");
+        var verified = Scalar("SELECT COUNT(*) FROM verdicts WHERE kind <> 'error'");
+        return new LedgerStatistics
+        {
+            Problems = Scalar("SELECT COUNT(*) FROM problems"),
+            Attempts = attempts,
+            Accepted = Scalar("SELECT COUNT(*) FROM verdicts WHERE accepted = 1"),
+            Rejected = Scalar("SELECT COUNT(*) FROM verdicts WHERE accepted = 0 AND kind <> 'error'"),
+            Unverified = attempts - verified,
+            Requests = Scalar("SELECT COALESCE(SUM(tries), 0) FROM attempts") + Scalar("SELECT COALESCE(SUM(tries), 0) FROM attempt_errors"),
+            RequestErrors = Scalar("SELECT COUNT(*) FROM attempt_errors"),
+            PromptTokens = Scalar("SELECT COALESCE(SUM(prompt_tokens), 0) FROM attempts"),
+            CompletionTokens = Scalar("SELECT COALESCE(SUM(completion_tokens), 0) FROM attempts"),
+            Runs = Scalar("SELECT COUNT(*) FROM runs"),
+            BySource = bySource,
+        };
+    }
+}
+
+public sealed record SourceStatistics
+{
+    [JsonPropertyName("kind")] public required string Kind { get; init; }
+    [JsonPropertyName("source")] public required string Source { get; init; }
+    [JsonPropertyName("problems")] public long Problems { get; init; }
+    [JsonPropertyName("samples")] public long Samples { get; init; }
+    [JsonPropertyName("accepted")] public long Accepted { get; init; }
+    [JsonPropertyName("rejected")] public long Rejected { get; init; }
+    [JsonPropertyName("acceptance_rate")] public double AcceptanceRate => Samples == 0 ? 0 : Math.Round((double)Accepted / Samples, 4);
+    [JsonPropertyName("prompt_tokens")] public long PromptTokens { get; init; }
+    [JsonPropertyName("completion_tokens")] public long CompletionTokens { get; init; }
+}

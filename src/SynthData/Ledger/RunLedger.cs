@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using SynthData.Problems;
+using SynthData.Verification;
+
+namespace SynthData.Ledger;
+
+/// <summary>
+/// The SQLite ledger under the run's output folder: the single source of truth for problems, attempts and verdicts.
+/// WAL mode and one transaction per batch mean a process killed at any instant leaves either the whole batch or none of it.
+/// Writes go through one connection guarded by a lock; reads open their own connections.
+/// </summary>
+public sealed class RunLedger : IDisposable
+{
+    public const string FileName = "ledger.db";
+
+    /// <summary>Verdicts the pipeline itself gives (e.g. truncated output) are final whatever the verifier version.</summary>
+    public const string PipelineVerifierName = "pipeline";
+
+    private readonly SqliteConnection _writer;
+    private readonly Lock _gate = new();
+    private readonly string _connectionString;
+
+    private RunLedger(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Execute(_writer, LedgerSchema.Create);
+        CheckVersion();
+    }
+
+    public string Path { get; }
+
+    public static RunLedger Open(string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        return new RunLedger(System.IO.Path.Combine(outputDirectory, FileName));
+    }
+
+    public static bool Exists(string outputDirectory) => File.Exists(System.IO.Path.Combine(outputDirectory, FileName));
+
+    internal SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Execute(c, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+        return c;
+    }
+
+    private void CheckVersion()
+    {
+        using var cmd = _writer.CreateCommand();
+        cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', $v); SELECT value FROM meta WHERE key='schema_version';";
+        cmd.Parameters.AddWithValue("$v", LedgerSchema.Version.ToString(CultureInfo.InvariantCulture));
+        var found = Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (found != LedgerSchema.Version.ToString(CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"{Path} has ledger schema version {found}; this build reads version {LedgerSchema.Version}");
+    }
+
+    public long StartRun(string command, string configHash)
+    {
+        lock (_gate)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "INSERT INTO runs(command, config_hash, started_at, status) VALUES($c, $h, $t, 'running'); SELECT last_insert_rowid();";
+            cmd.Parameters.AddWithValue("$c", command);
+            cmd.Parameters.AddWithValue("$h", configHash);
+            cmd.Parameters.AddWithValue("$t", Now());
+            return (long)cmd.ExecuteScalar()!;
+        }
+    }
+
+    public void FinishRun(long runId, string status, string summaryJson)
+    {
+        lock (_gate)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "UPDATE runs SET finished_at=$t, status=$s, summary_json=$j WHERE id=$id";
+            cmd.Parameters.AddWithValue("$t", Now());
+            cmd.Parameters.AddWithValue("$s", status);
+            cmd.Parameters.AddWithValue("$j", summaryJson);
+            cmd.Parameters.AddWithValue("$id", runId);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Adds problems not yet in the ledger; returns how many were new.</summary>
+    public int AddProblems(IEnumerable<Problem> problems, long runId)
+    {
+        lock (_gate)
+        {
+            using var tx = _writer.BeginTransaction();
+            using var cmd = _writer.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT INTO problems(id, domain, source_kind, source_name, difficulty, json, run_id)
+                VALUES($id, $d, $sk, $sn, $diff, $j, $r) ON CONFLICT(id) DO NOTHING
+                """;
+            var pId = cmd.Parameters.Add("$id", SqliteType.Text);
+            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
+            var pSk = cmd.Parameters.Add("$sk", SqliteType.Text);
+            var pSn = cmd.Parameters.Add("$sn", SqliteType.Text);
+            var pDiff = cmd.Parameters.Add("$diff", SqliteType.Integer);
+            var pJ = cmd.Parameters.Add("$j", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$r", runId);
+            var added = 0;
+            foreach (var p in problems)
+            {
+                pId.Value = p.Id;
+                pD.Value = p.Domain.ToWire();
+                pSk.Value = p.Source.Kind;
+                pSn.Value = p.Source.Name;
+                pDiff.Value = (object?)p.Source.Difficulty ?? DBNull.Value;
+                pJ.Value = ProblemJson.Serialize(p);
+                added += cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            return added;
+        }
+    }
+
+    /// <summary>Writes a batch of results in one transaction. Re-recording an existing attempt or verdict replaces nothing but the verdict.</summary>
+    public void Record(IReadOnlyCollection<AttemptRecord> attempts, IReadOnlyCollection<VerdictRecord> verdicts, IReadOnlyCollection<AttemptErrorRecord> errors)
+    {
+        if (attempts.Count + verdicts.Count + errors.Count == 0)
+            return;
+        lock (_gate)
+        {
+            using var tx = _writer.BeginTransaction();
+            var now = Now();
+            foreach (var a in attempts)
+                InsertAttempt(tx, a, now);
+            foreach (var v in verdicts)
+                UpsertVerdict(tx, v);
+            foreach (var e in errors)
+                InsertError(tx, e, now);
+            tx.Commit();
+        }
+    }
+
+    private void InsertAttempt(SqliteTransaction tx, AttemptRecord a, string now)
+    {
+        using var cmd = _writer.CreateCommand();
+        cmd.Transaction = tx;
+        // DO NOTHING: the first recorded answer for a (problem, sample) is final; a duplicate can only come from a race
+        // with an earlier, killed run and must not overwrite what exports may already contain.
+        cmd.CommandText = """
+            INSERT INTO attempts(problem_id, sample_index, model, sampling_json, messages_json, content, reasoning_content,
+                finish_reason, prompt_tokens, completion_tokens, latency_ms, response_id, tries, run_id, created_at)
+            VALUES($p, $i, $m, $s, $msg, $c, $r, $f, $pt, $ct, $l, $rid, $t, $run, $now)
+            ON CONFLICT(problem_id, sample_index) DO NOTHING
+            """;
+        cmd.Parameters.AddWithValue("$p", a.ProblemId);
+        cmd.Parameters.AddWithValue("$i", a.SampleIndex);
+        cmd.Parameters.AddWithValue("$m", a.Model);
+        cmd.Parameters.AddWithValue("$s", a.SamplingJson);
+        cmd.Parameters.AddWithValue("$msg", a.MessagesJson);
+        cmd.Parameters.AddWithValue("$c", a.Content);
+        cmd.Parameters.AddWithValue("$r", (object?)a.ReasoningContent ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$f", a.FinishReason);
+        cmd.Parameters.AddWithValue("$pt", a.PromptTokens);
+        cmd.Parameters.AddWithValue("$ct", a.CompletionTokens);
+        cmd.Parameters.AddWithValue("$l", a.LatencyMs);
+        cmd.Parameters.AddWithValue("$rid", (object?)a.ResponseId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$t", a.Tries);
+        cmd.Parameters.AddWithValue("$run", a.RunId);
+        cmd.Parameters.AddWithValue("$now", now);
+        cmd.ExecuteNonQuery();
+    }
+
+    private void UpsertVerdict(SqliteTransaction tx, VerdictRecord v)
+    {
+        using var cmd = _writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO verdicts(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted, details_json, duration_ms, run_id)
+            VALUES($p, $i, $v, $ver, $a, $k, $r, $e, $d, $ms, 0)
+            ON CONFLICT(problem_id, sample_index) DO UPDATE SET verifier=excluded.verifier, verifier_version=excluded.verifier_version,
+                accepted=excluded.accepted, kind=excluded.kind, reason=excluded.reason, extracted=excluded.extracted,
+                details_json=excluded.details_json, duration_ms=excluded.duration_ms
+            """;
+        cmd.Parameters.AddWithValue("$p", v.ProblemId);
+        cmd.Parameters.AddWithValue("$i", v.SampleIndex);
+        cmd.Parameters.AddWithValue("$v", v.Verdict.Verifier);
+        cmd.Parameters.AddWithValue("$ver", v.Verdict.VerifierVersion);
+        cmd.Parameters.AddWithValue("$a", v.Verdict.Accepted ? 1 : 0);
+        cmd.Parameters.AddWithValue("$k", v.Verdict.Kind);
+        cmd.Parameters.AddWithValue("$r", v.Verdict.Reason);
+        cmd.Parameters.AddWithValue("$e", (object?)v.Verdict.Extracted ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$d", (object?)v.Verdict.Details?.ToJsonString() ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ms", v.Verdict.DurationMs);
+        cmd.ExecuteNonQuery();
+    }
+
+    private void InsertError(SqliteTransaction tx, AttemptErrorRecord e, string now)
+    {
+        using var cmd = _writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO attempt_errors(problem_id, sample_index, error, tries, run_id, created_at) VALUES($p, $i, $e, $t, $r, $now)";
+        cmd.Parameters.AddWithValue("$p", e.ProblemId);
+        cmd.Parameters.AddWithValue("$i", e.SampleIndex);
+        cmd.Parameters.AddWithValue("$e", e.Error);
+        cmd.Parameters.AddWithValue("$t", e.Tries);
+        cmd.Parameters.AddWithValue("$r", e.RunId);
+        cmd.Parameters.AddWithValue("$now", now);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Every (problem id, sample index) already answered: never requested again.</summary>
+    public HashSet<(string ProblemId, int SampleIndex)> AnsweredSamples()
+    {
+        var set = new HashSet<(string, int)>();
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT problem_id, sample_index FROM attempts";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            set.Add((r.GetString(0), r.GetInt32(1)));
+        return set;
+    }
+
+    /// <summary>
+    /// Attempts that need (re)verification: never verified, verified with an error, or judged by another version of
+    /// the verifier now configured for their domain. Selected in SQL so a large ledger is never loaded whole.
+    /// </summary>
+    public List<LedgerAttempt> AttemptsNeedingVerdict(IReadOnlyDictionary<ProblemDomain, (string Name, string Version)> current)
+    {
+        var outdated = string.Join(" OR ", current.Select((kv, i) =>
+            $"(p.domain = $d{i} AND (v.verifier <> $n{i} OR v.verifier_version <> $v{i}))"));
+        var where = "v.problem_id IS NULL OR v.kind = 'error'" +
+                    (outdated.Length > 0 ? $" OR (v.verifier <> '{PipelineVerifierName}' AND ({outdated}))" : "");
+        return QueryAttempts(where, cmd =>
+        {
+            var i = 0;
+            foreach (var (domain, (name, version)) in current)
+            {
+                cmd.Parameters.AddWithValue($"$d{i}", domain.ToWire());
+                cmd.Parameters.AddWithValue($"$n{i}", name);
+                cmd.Parameters.AddWithValue($"$v{i}", version);
+                i++;
+            }
+        }).ToList();
+    }
+
+    /// <summary>All problems ordered by id.</summary>
+    public List<Problem> ReadProblems()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT json FROM problems ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<Problem>();
+        while (r.Read())
+            list.Add(ParseProblem(r.GetString(0)));
+        return list;
+    }
+
+    /// <summary>All attempts with their problem and verdict, ordered by problem id then sample index.</summary>
+    public List<LedgerAttempt> ReadAttempts() => StreamAttempts().ToList();
+
+    /// <summary>The same as <see cref="ReadAttempts"/>, streamed row by row so memory does not grow with the ledger.</summary>
+    public IEnumerable<LedgerAttempt> StreamAttempts() => QueryAttempts(null, null);
+
+    private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT p.json, a.problem_id, a.sample_index, a.model, a.sampling_json, a.messages_json, a.content, a.reasoning_content,
+                   a.finish_reason, a.prompt_tokens, a.completion_tokens, a.latency_ms, a.response_id, a.tries, a.run_id,
+                   v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms
+            FROM attempts a JOIN problems p ON p.id = a.problem_id
+            LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+            {(where is null ? "" : "WHERE " + where)}
+            ORDER BY a.problem_id, a.sample_index
+            """;
+        bind?.Invoke(cmd);
+        using var r = cmd.ExecuteReader();
+        Problem? problem = null;
+        while (r.Read())
+        {
+            var pid = r.GetString(1);
+            // Rows come grouped by problem: parse each problem's JSON once, keep only the current one.
+            if (problem?.Id != pid)
+                problem = ParseProblem(r.GetString(0));
+            var attempt = new AttemptRecord
+            {
+                ProblemId = pid,
+                SampleIndex = r.GetInt32(2),
+                Model = r.GetString(3),
+                SamplingJson = r.GetString(4),
+                MessagesJson = r.GetString(5),
+                Content = r.GetString(6),
+                ReasoningContent = r.IsDBNull(7) ? null : r.GetString(7),
+                FinishReason = r.GetString(8),
+                PromptTokens = r.GetInt32(9),
+                CompletionTokens = r.GetInt32(10),
+                LatencyMs = r.GetDouble(11),
+                ResponseId = r.IsDBNull(12) ? null : r.GetString(12),
+                Tries = r.GetInt32(13),
+                RunId = r.GetInt64(14),
+            };
+            Verdict? verdict = r.IsDBNull(15) ? null : new Verdict
+            {
+                Verifier = r.GetString(15),
+                VerifierVersion = r.GetString(16),
+                Accepted = r.GetInt32(17) != 0,
+                Kind = r.GetString(18),
+                Reason = r.GetString(19),
+                Extracted = r.IsDBNull(20) ? null : r.GetString(20),
+                Details = r.IsDBNull(21) ? null : JsonNode.Parse(r.GetString(21)) as JsonObject,
+                DurationMs = r.GetDouble(22),
+            };
+            yield return new LedgerAttempt(problem, attempt, verdict);
+        }
+    }
+
+    /// <summary>Keeps the stored id: it is the key every attempt refers to, whatever later id rules say.</summary>
+    private static Problem ParseProblem(string json)
+    {
+        var o = (JsonObject)JsonNode.Parse(json)!;
+        var problem = ProblemJson.FromJson(o, ProblemOrigin.Dataset("ledger", 0));
+        return o["id"]?.GetValue<string>() is { } id ? problem with { Id = id } : problem;
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+            _writer.Dispose();
+    }
+}

@@ -1,0 +1,338 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Polly;
+using SynthData.Config;
+using SynthData.Ledger;
+using SynthData.Problems;
+using SynthData.Sampling;
+using SynthData.Verification;
+
+namespace SynthData.Pipeline;
+
+/// <summary>
+/// One batch: sources → ledger → sampler workers → verifier workers → ledger writer, connected by bounded channels so
+/// memory stays flat. Each stage has its own parallelism (requests are I/O-bound, verification CPU-bound).
+/// </summary>
+public sealed class PipelineRunner(
+    PipelineOptions options,
+    IModelClient client,
+    ResiliencePipeline resilience,
+    IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers,
+    ILogger logger)
+{
+    private sealed record SampleJob(Problem Problem, int SampleIndex);
+    private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
+    private sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify);
+
+    private int _requests;
+    private int _consecutiveFailures;
+    private RunBudget _budget = null!;
+    private RequestThrottle _throttle = null!;
+
+    public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Runs the batch. Cancelling <paramref name="stopToken"/> stops new requests; in-flight ones get the configured
+    /// grace period, then are abandoned (they are not recorded, so the next run asks for them again).
+    /// </summary>
+    public async Task<RunSummary> RunAsync(RunLedger ledger, string command, CancellationToken stopToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = new RunSummary();
+        _budget = new RunBudget(options.Run.Budget, options.Model);
+        await using var throttle = _throttle = new RequestThrottle(options.Model);
+        var runId = ledger.StartRun(command, ConfigHash());
+        using var hardStop = new CancellationTokenSource();
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        await using var graceTimer = stopToken.Register(() =>
+            hardStop.CancelAfter(TimeSpan.FromSeconds(options.Run.ShutdownGraceSeconds)));
+        string? abortReason = null;
+        string? budgetReason = null;
+
+        try
+        {
+            var collected = ProblemCollector.Collect(ProblemSourceFactory.Create(options), options.Run.MaxProblems, stopToken);
+            foreach (var e in collected.Errors)
+                logger.LogWarning("bad input skipped: {Error}", e.ToString());
+            summary.InputErrors = collected.Errors.Count;
+            summary.InputErrorList.AddRange(collected.Errors);
+            summary.Problems = collected.Problems.Count;
+            summary.DuplicateProblems = collected.Duplicates;
+            summary.NewProblems = ledger.AddProblems(collected.Problems, runId);
+
+            var answered = ledger.AnsweredSamples();
+            var jobs = new List<SampleJob>();
+            foreach (var p in collected.Problems)
+            {
+                for (var i = 0; i < options.Model.SamplesPerProblem; i++)
+                {
+                    if (answered.Contains((p.Id, i)))
+                        summary.SamplesAlreadyDone++;
+                    else
+                        jobs.Add(new SampleJob(p, i));
+                }
+            }
+
+            summary.SamplesWanted = collected.Problems.Count * options.Model.SamplesPerProblem;
+            var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
+            logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
+                summary.Problems, summary.NewProblems, jobs.Count, summary.SamplesAlreadyDone, reverify.Count);
+
+            var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
+            var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
+            var writeChannel = Channel.CreateBounded<WriteItem>(1024);
+
+            var producer = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var job in jobs)
+                        await sampleChannel.Writer.WriteAsync(job, abort.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping: remaining samples stay unrequested for the next run.
+                }
+                finally
+                {
+                    sampleChannel.Writer.Complete();
+                }
+            }, CancellationToken.None);
+
+            var samplers = Enumerable.Range(0, options.Model.Concurrency).Select(_ => Task.Run(async () =>
+            {
+                await foreach (var job in sampleChannel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    if (abort.IsCancellationRequested)
+                        continue; // drain without requesting
+                    var stop = await SampleAsync(job, runId, writeChannel.Writer, verifyChannel.Writer, hardStop.Token).ConfigureAwait(false);
+                    if (stop is null || abort.IsCancellationRequested)
+                        continue;
+                    if (stop.Budget)
+                    {
+                        budgetReason = stop.Reason;
+                        logger.LogWarning("stopping the run: {Reason}; a later run continues", stop.Reason);
+                    }
+                    else
+                    {
+                        abortReason = stop.Reason;
+                        logger.LogError("stopping the run: {Reason}", stop.Reason);
+                    }
+
+                    await abort.CancelAsync().ConfigureAwait(false);
+                }
+            }, CancellationToken.None)).ToArray();
+
+            var reverifier = Task.Run(async () =>
+            {
+                foreach (var a in reverify)
+                    await verifyChannel.Writer.WriteAsync(new VerifyJob(a.Problem, a.Attempt, Reverify: true), CancellationToken.None).ConfigureAwait(false);
+            }, CancellationToken.None);
+
+            var verifierTasks = Enumerable.Range(0, VerifyConcurrency).Select(_ => Task.Run(async () =>
+            {
+                await foreach (var job in verifyChannel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    var verdict = await VerifyAsync(job.Problem, job.Attempt, hardStop.Token).ConfigureAwait(false);
+                    await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict), null, job.Reverify), CancellationToken.None).ConfigureAwait(false);
+                }
+            }, CancellationToken.None)).ToArray();
+
+            var writer = Task.Run(() => WriteLoopAsync(ledger, writeChannel.Reader, summary, jobs.Count), CancellationToken.None);
+
+            await producer.ConfigureAwait(false);
+            await Task.WhenAll(samplers).ConfigureAwait(false);
+            await reverifier.ConfigureAwait(false);
+            verifyChannel.Writer.Complete();
+            await Task.WhenAll(verifierTasks).ConfigureAwait(false);
+            writeChannel.Writer.Complete();
+            await writer.ConfigureAwait(false);
+        }
+        finally
+        {
+            summary.Requests = _requests;
+            summary.Interrupted = stopToken.IsCancellationRequested;
+            summary.AbortedReason = abortReason;
+            summary.BudgetReached = budgetReason;
+            summary.LowestConcurrency = throttle.Concurrency.LowestLimit == int.MaxValue ? null : throttle.Concurrency.LowestLimit;
+            summary.CostUsd = Math.Round(_budget.CostUsd, 6);
+            summary.ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            ledger.FinishRun(runId, summary.Interrupted ? "interrupted" : summary.Complete ? "complete" : "incomplete",
+                JsonSerializer.Serialize(summary));
+        }
+
+        return summary;
+    }
+
+    private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
+
+    private sealed record StopSignal(string Reason, bool Budget);
+
+    /// <summary>Requests one sample. Returns why the whole run must stop, or null.</summary>
+    private async Task<StopSignal?> SampleAsync(SampleJob job, long runId, ChannelWriter<WriteItem> writes, ChannelWriter<VerifyJob> verifies, CancellationToken hardStop)
+    {
+        var request = SamplingPlan.Request(job.Problem, job.SampleIndex, options);
+        var tries = 0;
+        try
+        {
+            if (_budget.ExhaustedReason() is { } spent)
+                return new StopSignal(spent, Budget: true);
+            using var slot = await _throttle.AcquireSlotAsync(hardStop).ConfigureAwait(false);
+            var completion = await resilience.ExecuteAsync(async ct =>
+            {
+                _budget.ReserveRequest();
+                await _throttle.WaitForRateAsync(ct).ConfigureAwait(false);
+                Interlocked.Increment(ref tries);
+                Interlocked.Increment(ref _requests);
+                try
+                {
+                    var c = await client.CompleteAsync(request, ct).ConfigureAwait(false);
+                    _throttle.OnCompleted(c);
+                    _budget.Charge(c);
+                    return c;
+                }
+                catch (Exception e) when (ResiliencePipelineFactory.IsThrottled(e))
+                {
+                    _throttle.OnThrottled();
+                    throw;
+                }
+            }, hardStop).ConfigureAwait(false);
+
+            Interlocked.Exchange(ref _consecutiveFailures, 0);
+            var attempt = new AttemptRecord
+            {
+                ProblemId = job.Problem.Id,
+                SampleIndex = job.SampleIndex,
+                Model = completion.Model,
+                SamplingJson = SamplingPlan.SamplingJson(request),
+                MessagesJson = PromptBuilder.ToJson(request.Messages),
+                Content = completion.Content,
+                ReasoningContent = completion.ReasoningContent,
+                FinishReason = completion.FinishReason,
+                PromptTokens = completion.PromptTokens,
+                CompletionTokens = completion.CompletionTokens,
+                LatencyMs = Math.Round(completion.LatencyMs, 3),
+                ResponseId = completion.ResponseId,
+                Tries = tries,
+                RunId = runId,
+            };
+            // The attempt is written before verification so a crash mid-verification never costs a paid request.
+            await writes.WriteAsync(new WriteItem(attempt, null, null, false), CancellationToken.None).ConfigureAwait(false);
+            await verifies.WriteAsync(new VerifyJob(job.Problem, attempt, false), CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+        {
+            return null; // abandoned at shutdown; requested again next run
+        }
+        catch (BudgetExhaustedException e)
+        {
+            return new StopSignal(e.Message, Budget: true); // not an error: the sample is simply not requested this run
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = ResiliencePipelineFactory.Describe(e);
+            logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, job.SampleIndex, tries, reason);
+            await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, job.SampleIndex, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
+            var failures = Interlocked.Increment(ref _consecutiveFailures);
+            var limit = Math.Max(8, options.Model.Concurrency);
+            return failures >= limit
+                ? new StopSignal($"{failures} requests in a row failed after retries (last: {reason}); is the endpoint {EndpointText} reachable?", Budget: false)
+                : null;
+        }
+    }
+
+    private string EndpointText => options.Model.Provider == ModelProvider.Simulated ? "(simulated)" : options.Model.Endpoint ?? "";
+
+    private async Task<Verdict> VerifyAsync(Problem problem, AttemptRecord attempt, CancellationToken ct)
+    {
+        if (attempt.FinishReason == "length")
+        {
+            return new Verdict
+            {
+                Accepted = false, Kind = VerdictKinds.Truncated, Reason = "output cut off at max_tokens (finish_reason: length)",
+                Verifier = RunLedger.PipelineVerifierName, VerifierVersion = "1",
+            };
+        }
+
+        if (!verifiers.TryGetValue(problem.Domain, out var verifier))
+        {
+            return new Verdict
+            {
+                Accepted = false, Kind = VerdictKinds.Error, Reason = $"no verifier configured for {problem.Domain.ToWire()} problems",
+                Verifier = RunLedger.PipelineVerifierName, VerifierVersion = "1",
+            };
+        }
+
+        try
+        {
+            return await verifier.VerifyAsync(problem, attempt.Content, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A verifier bug must not lose the attempt: record an error verdict, which the next run re-verifies.
+            logger.LogError(e, "verifier {Verifier} failed on {Problem}#{Index}", verifier.Name, problem.Id, attempt.SampleIndex);
+            return new Verdict
+            {
+                Accepted = false, Kind = VerdictKinds.Error, Reason = $"verifier failed: {e.GetType().Name}: {e.Message}",
+                Verifier = verifier.Name, VerifierVersion = verifier.Version,
+            };
+        }
+    }
+
+    private async Task WriteLoopAsync(RunLedger ledger, ChannelReader<WriteItem> reader, RunSummary summary, int toRequest)
+    {
+        var attempts = new List<AttemptRecord>();
+        var verdicts = new List<VerdictRecord>();
+        var errors = new List<AttemptErrorRecord>();
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (attempts.Count + verdicts.Count + errors.Count < 512 && reader.TryRead(out var item))
+            {
+                if (item.Attempt is { } a)
+                {
+                    attempts.Add(a);
+                    summary.SamplesCompleted++;
+                    summary.PromptTokens += a.PromptTokens;
+                    summary.CompletionTokens += a.CompletionTokens;
+                }
+
+                if (item.Verdict is { } v)
+                {
+                    verdicts.Add(v);
+                    Count(summary, v.Verdict, item.Reverify);
+                }
+
+                if (item.Error is { } e)
+                {
+                    errors.Add(e);
+                    summary.RequestErrors++;
+                }
+            }
+
+            ledger.Record(attempts, verdicts, errors);
+            attempts.Clear();
+            verdicts.Clear();
+            errors.Clear();
+            Progress?.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, Volatile.Read(ref _requests)));
+        }
+    }
+
+    private static void Count(RunSummary summary, Verdict verdict, bool reverify)
+    {
+        summary.Verified++;
+        if (reverify)
+            summary.Reverified++;
+        summary.VerdictKinds[verdict.Kind] = summary.VerdictKinds.GetValueOrDefault(verdict.Kind) + 1;
+        if (verdict.IsVerifierError)
+            summary.VerifierErrors++;
+        else if (verdict.Accepted)
+            summary.Accepted++;
+        else
+            summary.Rejected++;
+    }
+
+    private string ConfigHash() => Common.StableHash.Hex(JsonSerializer.Serialize(options), 8);
+}

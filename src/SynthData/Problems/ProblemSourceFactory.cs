@@ -1,0 +1,40 @@
+using SynthData.Config;
+using SynthData.Problems.Datasets;
+
+namespace SynthData.Problems;
+
+/// <summary>Builds the configured sources, in config order.</summary>
+public static class ProblemSourceFactory
+{
+    public static IReadOnlyList<IProblemSource> Create(PipelineOptions options)
+    {
+        var sources = new List<IProblemSource>(options.Sources.Count);
+        foreach (var s in options.Sources)
+        {
+            if (s.Generator is { } name)
+            {
+                if (!GeneratorCatalog.TryGet(name, out var generator))
+                    throw new InvalidOperationException($"unknown generator '{name}'");
+                sources.Add(new GeneratorSource(generator, s.Seed, s.Difficulty, s.Count));
+                continue;
+            }
+
+            var path = ResolveDataset(options, s.Dataset!);
+            var format = (s.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
+            sources.Add(format == "csv"
+                ? new CsvDatasetSource(path, s.Dataset!, s.Limit, s.Fields)
+                : new JsonlDatasetSource(path, s.Dataset!, format, s.Limit, s.Fields));
+        }
+
+        return sources;
+    }
+
+    /// <summary>Relative to the config file; falls back to the working directory when only that has the file.</summary>
+    private static string ResolveDataset(PipelineOptions options, string dataset)
+    {
+        var resolved = options.ResolvePath(dataset);
+        if (!File.Exists(resolved) && !Path.IsPathRooted(dataset) && File.Exists(dataset))
+            return Path.GetFullPath(dataset);
+        return resolved;
+    }
+}

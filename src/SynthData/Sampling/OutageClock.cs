@@ -1,0 +1,33 @@
+namespace SynthData.Sampling;
+
+/// <summary>How long the endpoint has been down: from the circuit first opening until it closes again.</summary>
+public sealed class OutageClock(TimeProvider time)
+{
+    private long _since = -1;
+
+    public bool InOutage => Interlocked.Read(ref _since) >= 0;
+
+    public TimeSpan Elapsed => Interlocked.Read(ref _since) is var s && s >= 0 ? time.GetElapsedTime(s) : TimeSpan.Zero;
+
+    /// <summary>Total time spent with the circuit open, over the run.</summary>
+    public TimeSpan Total { get; private set; }
+
+    public int Outages { get; private set; }
+
+    public void Opened()
+    {
+        if (Interlocked.CompareExchange(ref _since, time.GetTimestamp(), -1) == -1)
+            Outages++;
+    }
+
+    /// <summary>Ends the outage; returns how long it lasted, or null when there was none.</summary>
+    public TimeSpan? Closed()
+    {
+        var since = Interlocked.Exchange(ref _since, -1);
+        if (since < 0)
+            return null;
+        var lasted = time.GetElapsedTime(since);
+        Total += lasted;
+        return lasted;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SynthData.Problems;
+
+namespace SynthData.Verification.Code;
+
+/// <summary>
+/// Judges Python programs in a sandbox. Data-driven tests (<see cref="Problem.FunctionTests"/>, <see cref="Problem.IoTests"/>)
+/// are compared here, outside the sandbox; assert-based tests (<see cref="Problem.Tests"/>) run in the trusted half
+/// of the harness against proxies of the program. Sandbox failures come back as <see cref="VerdictKinds.Error"/>
+/// after retries, never as a rejection.
+/// </summary>
+public sealed class CodeVerifier : IVerifier, IDisposable
+{
+    private readonly CodeVerifierOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly HarnessScript _harness;
+    private readonly Lazy<SandboxedChecks> _checks;
+
+    public CodeVerifier(CodeVerifierOptions options, ILogger<CodeVerifier>? logger = null)
+    {
+        options.Validate();
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _slots = new SemaphoreSlim(options.MaxParallelChecks);
+        _harness = HarnessScript.WriteToTemp();
+        _checks = new Lazy<SandboxedChecks>(() => new SandboxedChecks(SandboxCommand.Create(options, _harness), options));
+        if (options.Sandbox == SandboxMode.None)
+        {
+            _logger.LogWarning(
+                "CODE VERIFIER SANDBOX IS OFF (sandbox: none): untrusted model programs run as ordinary processes of this user, " +
+                "with only resource limits. Use this only on a disposable machine.");
+        }
+    }
+
+    public string Name => "code-sandbox";
+    public string Version => "1";
+    public ProblemDomain Domain => ProblemDomain.Code;
+
+    public CodeVerifierOptions Options => _options;
+
+    public async ValueTask<Verdict> VerifyAsync(Problem problem, string responseContent, CancellationToken cancellationToken)
+    {
+        var program = ProgramExtractor.Extract(responseContent);
+        if (program is null)
+            return MakeVerdict(new CheckOutcome(VerdictKinds.NoCode, "no fenced python code block in the answer"), null, 0);
+        return await CheckProgramAsync(problem, program, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an already extracted program against the problem's tests.</summary>
+    public async Task<Verdict> CheckProgramAsync(Problem problem, string program, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        CheckOutcome outcome;
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            outcome = await CheckWithRetriesAsync(problem, program, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+        return MakeVerdict(outcome, program, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Runs a known-good program once; throws <see cref="SandboxUnavailableException"/> with the reason when the
+    /// sandbox does not work here. Call at start-up to fail early instead of on every attempt.
+    /// </summary>
+    public async Task EnsureSandboxWorksAsync(CancellationToken cancellationToken)
+    {
+        var probe = new Problem
+        {
+            Id = "sandbox-probe", Domain = ProblemDomain.Code, Prompt = string.Empty,
+            Tests = "assert add(2, 3) == 5", Source = ProblemOrigin.Dataset("sandbox-probe", 1),
+        };
+        var verdict = await CheckProgramAsync(probe, "def add(a, b):\n    return a + b\n", cancellationToken).ConfigureAwait(false);
+        if (!verdict.Accepted)
+            throw new SandboxUnavailableException($"the code sandbox does not work: {verdict.Reason}");
+    }
+
+    private async Task<CheckOutcome> CheckWithRetriesAsync(Problem problem, string program, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var outcome = await CheckOnceAsync(problem, program, cancellationToken).ConfigureAwait(false);
+            if (outcome.Kind != VerdictKinds.Error || attempt >= _options.SandboxRetries)
+                return outcome;
+            _logger.LogWarning("Sandbox error on problem {ProblemId} (attempt {Attempt}): {Reason}", problem.Id, attempt + 1, outcome.Reason);
+            await Task.Delay(TimeSpan.FromMilliseconds(50 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CheckOutcome> CheckOnceAsync(Problem problem, string program, CancellationToken cancellationToken)
+    {
+        SandboxedChecks checks;
+        try
+        {
+            checks = _checks.Value;
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return CheckOutcome.Error(e.Message);
+        }
+
+        var wall = WallLimit(problem);
+        try
+        {
+            if (problem.FunctionTests is { Count: > 0 } functionTests)
+            {
+                return string.IsNullOrWhiteSpace(problem.EntryPoint)
+                    ? CheckOutcome.Error("problem has function tests but no entry_point")
+                    : await checks.FunctionTestsAsync(program, problem.EntryPoint, functionTests, wall, cancellationToken).ConfigureAwait(false);
+            }
+            if (problem.IoTests is { Count: > 0 } ioTests)
+                return await checks.IoTestsAsync(program, ioTests, wall, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrWhiteSpace(problem.Tests))
+                return await checks.AssertTestsAsync(program, problem.Tests, problem.EntryPoint, wall, cancellationToken).ConfigureAwait(false);
+            return CheckOutcome.Error("problem has no tests (tests, function_tests or io_tests)");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            return CheckOutcome.Error($"could not start the sandbox process: {e.Message}");
+        }
+    }
+
+    /// <summary>The configured wall limit, or the problem's own <c>metadata.timeout_s</c>.</summary>
+    private TimeSpan WallLimit(Problem problem)
+    {
+        if (problem.Metadata?["timeout_s"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 600)
+            return TimeSpan.FromSeconds(seconds);
+        return TimeSpan.FromSeconds(_options.TimeoutSeconds);
+    }
+
+    private Verdict MakeVerdict(CheckOutcome outcome, string? program, double durationMs) => new()
+    {
+        Accepted = outcome.Kind == VerdictKinds.Passed,
+        Kind = outcome.Kind,
+        Reason = outcome.Reason,
+        Extracted = program,
+        Verifier = Name,
+        VerifierVersion = Version,
+        DurationMs = durationMs,
+        Details = new JsonObject { ["sandbox"] = _options.Sandbox == SandboxMode.None ? "none" : "bubblewrap" },
+    };
+
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _harness.Dispose();
+    }
+}

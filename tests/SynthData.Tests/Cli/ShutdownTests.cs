@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SynthData.Tests.TestSupport;
+
+namespace SynthData.Tests.Cli;
+
+/// <summary>SIGTERM mid-run: stop taking work, finish in-flight requests, exit 130, and the next run completes the batch.</summary>
+public sealed class ShutdownTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Sigterm_stops_gracefully_and_a_rerun_finishes_the_batch()
+    {
+        var config = _dir.Write("p.yaml", """
+            run:
+              output_dir: out
+              shutdown_grace_seconds: 10
+            model:
+              provider: simulated
+              samples_per_problem: 4
+              concurrency: 4
+              latency_ms: 200
+            sources:
+              - generator: arithmetic
+                count: 30
+            """);
+        using (var p = TestSupport.Cli.Start(_dir.Path, "run", "--config", config))
+        {
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            var ledger = Path.Combine(_dir.Path, "out", "ledger.db");
+            var waited = Stopwatch.StartNew();
+            while (!File.Exists(ledger) && waited.Elapsed < TimeSpan.FromSeconds(30))
+                await Task.Delay(100);
+            await Task.Delay(1500); // let some requests complete and some be in flight
+            using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await p.WaitForExitAsync(timeout.Token);
+            var output = await stdout;
+            Assert.True(p.ExitCode == 130, $"exit {p.ExitCode}\n{output}\n{await stderr}");
+            Assert.Contains("run interrupted", output, StringComparison.Ordinal);
+        }
+
+        var stats = JsonNode.Parse((await TestSupport.Cli.RunAsync("stats", "--config", config, "--json")).Out)!;
+        var partial = stats["attempts"]!.GetValue<long>();
+        Assert.InRange(partial, 1, 119);
+        Assert.Equal(partial, stats["accepted"]!.GetValue<long>() + stats["rejected"]!.GetValue<long>());
+
+        var rerun = await TestSupport.Cli.RunAsync("run", "--config", config);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains($"{120 - partial} new, {partial} already in the ledger", rerun.Out, StringComparison.Ordinal);
+        var final = JsonNode.Parse((await TestSupport.Cli.RunAsync("stats", "--config", config, "--json")).Out)!;
+        Assert.Equal(120, final["attempts"]!.GetValue<long>());
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SynthData.Cli;
+using SynthData.Cli.Hosting;
+using SynthData.Config;
+using SynthData.Ledger;
+using SynthData.Tests.TestSupport;
+
+namespace SynthData.Tests.Cli;
+
+public sealed class WorkerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Worker_runs_a_batch_at_each_cron_occurrence_and_stops_on_request()
+    {
+        var config = _dir.Write("p.yaml", """
+            run:
+              output_dir: out
+              schedule: "*/15 * * * *"
+            model:
+              samples_per_problem: 2
+            sources:
+              - generator: fractions
+                count: 3
+            """);
+        var options = ConfigLoader.Load(config);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 10, 7, 0, TimeSpan.Zero));
+        using var output = new StringWriter();
+        var executor = new BatchExecutor(options, NullLoggerFactory.Instance, new CliIO(output, TextWriter.Null));
+        var outcome = new BatchOutcome();
+        using var service = new ScheduledBatchService(options, executor, outcome, time, NullLogger<ScheduledBatchService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(RunLedger.Exists(Path.Combine(_dir.Path, "out")), "no batch before the first occurrence");
+
+        time.Advance(TimeSpan.FromMinutes(8)); // 10:15
+        await WaitFor(() => Runs(options) == 1);
+        time.Advance(TimeSpan.FromMinutes(15)); // 10:30
+        await WaitFor(() => Runs(options) == 2);
+
+        await service.StopAsync(CancellationToken.None);
+        Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
+        using var ledger = RunLedger.Open(options.OutputDirectory);
+        var stats = LedgerStatistics.Read(ledger);
+        Assert.Equal(6, stats.Attempts); // the second batch found everything done
+        Assert.Equal(6, stats.Requests);
+    }
+
+    private static long Runs(PipelineOptions options)
+    {
+        if (!RunLedger.Exists(options.OutputDirectory))
+            return 0;
+        using var ledger = RunLedger.Open(options.OutputDirectory);
+        using var c = ledger.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the worker");
+            await Task.Delay(50);
+        }
+    }
+}
