@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynthData.Tests.TestSupport;
 using SynthData.Verification.Math;
 
 namespace SynthData.Tests.Verification.Math;
@@ -19,7 +20,7 @@ public sealed class MathSelfConsistencyTests
             .ToHashSet(StringComparer.Ordinal);
         var failures = new List<string>();
         var checkedRows = 0;
-        foreach (var line in File.ReadLines(SharedData.MathTestSet))
+        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.SharedDatasets, "math", "test.jsonl")))
         {
             using var doc = JsonDocument.Parse(line);
             var row = doc.RootElement;
