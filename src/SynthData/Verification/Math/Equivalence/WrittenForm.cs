@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using SynthData.Verification.Math.Extraction;
+using SynthData.Verification.Math.Syntax;
 
 namespace SynthData.Verification.Math.Equivalence;
 
@@ -24,18 +25,23 @@ internal static partial class WrittenForm
     }
 
     /// <summary>
-    /// Unparsed answers as written: \text-like wrappers unwrapped, whitespace and <c>$</c> ignored, a final period
-    /// dropped; case is ignored only for prose (a word of three letters), never for formulas.
+    /// Unparsed answers as written (after <see cref="LatexCleaner"/>): \text-like wrappers and outer braces unwrapped,
+    /// whitespace and <c>$</c> ignored,
+    /// a final period dropped; case is ignored only for prose (a word of three letters), never for formulas.
     /// </summary>
     public static string Text(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in UnwrapText(text))
+        foreach (var ch in UnwrapText(LatexCleaner.Clean(text)))
         {
             if (!char.IsWhiteSpace(ch) && ch != '$')
                 sb.Append(ch);
         }
-        var form = sb.ToString().TrimEnd('.');
+        var form = sb.ToString();
+        // An outer group {X} is X in LaTeX.
+        while (form.Length > 1 && form[0] == '{' && BoxScanner.MatchingBrace(form, 0) == form.Length - 1)
+            form = form[1..^1];
+        form = form.TrimEnd('.');
         return ProseWord().IsMatch(text) ? form.ToLowerInvariant() : form;
     }
 
