@@ -78,7 +78,7 @@ internal static partial class WrittenForm
     [GeneratedRegex(@"(?<![\d.])\d{1,3},\d{3}(?!\d)")]
     private static partial Regex AmbiguousComma();
 
-    [GeneratedRegex(@"\\(?:text|textbf|textrm|mathrm|mathbf|mbox|textit|mathit|operatorname)")]
+    [GeneratedRegex(@"\\(?:text|textbf|textrm|mathrm|mathbf|mbox|textit|mathit|operatorname)(?![A-Za-z])")]
     private static partial Regex TextWrapper();
 
     [GeneratedRegex(@"^\(?([A-J])\)?$")]
