@@ -46,7 +46,7 @@ static void Run(string name, List<(string Gold, string Pred)> pairs, MathAnswerC
             latencies[r * pairs.Count + i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (r == 0 && result.Equivalent)
                 accepted++;
-            if (r == 0 && result.Reason.StartsWith("identical", StringComparison.Ordinal))
+            if (r == 0 && result.Reason.Contains("identical after normalisation", StringComparison.Ordinal))
                 identical++;
         }
     }

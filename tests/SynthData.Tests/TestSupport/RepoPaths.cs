@@ -5,7 +5,23 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SharedDatasets => Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets"));
+    /// <summary>
+    /// shared/datasets beside the repository (../shared), or beside any folder above it, so git worktrees nested
+    /// one level deeper find the same data.
+    /// </summary>
+    public static string SharedDatasets { get; } = FindSharedDatasets();
+
+    private static string FindSharedDatasets()
+    {
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "datasets");
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets"));
+    }
 
     private static string FindRoot()
     {

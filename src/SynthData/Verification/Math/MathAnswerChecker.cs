@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using System.Text.RegularExpressions;
 using SynthData.Verification.Math.Equivalence;
 using SynthData.Verification.Math.Evaluation;
 using SynthData.Verification.Math.Extraction;
@@ -13,7 +11,7 @@ namespace SynthData.Verification.Math;
 /// equivalence, precision first (a wrong answer must never pass). Thread-safe and stateless per call; every call
 /// returns within <see cref="MathVerifierOptions.Timeout"/> (a cooperative budget plus size caps) and never throws.
 /// </summary>
-public sealed partial class MathAnswerChecker : IMathAnswerChecker
+public sealed class MathAnswerChecker : IMathAnswerChecker
 {
     private readonly MathVerifierOptions _options;
     private readonly AnswerExtractor _extractor;
@@ -21,7 +19,8 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
     /// <exception cref="ValidationException">The options are invalid.</exception>
     public MathAnswerChecker(MathVerifierOptions? options = null)
     {
-        _options = options ?? new MathVerifierOptions();
+        // A private copy: changing the caller's options later must not change a checker other threads are using.
+        _options = options?.Copy() ?? new MathVerifierOptions();
         _options.Validate();
         _extractor = new AnswerExtractor(_options.LastNumberFallback);
     }
@@ -42,7 +41,8 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
                 return new MathCheckResult(false, null, predExtraction.Reason, MathCheckOutcome.NoAnswer);
             extracted = predAnswer.Text;
             var comparison = Compare(goldAnswer.Text, predAnswer, budget);
-            return new MathCheckResult(comparison.Equal, extracted, $"{comparison.Reason} [answer: {predAnswer.Rule}]",
+            var verdict = comparison.Equal ? "equivalent" : "not equivalent";
+            return new MathCheckResult(comparison.Equal, extracted, $"{verdict}: {comparison.Reason} [answer: {predAnswer.Rule}]",
                 comparison.Equal ? MathCheckOutcome.Equivalent : MathCheckOutcome.NotEquivalent);
         }
         catch (CheckBudgetExceededException)
@@ -60,11 +60,11 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
 
     private Comparison Compare(string goldText, ExtractedAnswer pred, CheckBudget budget)
     {
-        if (pred.Parts.Count == 1 && QuickForm(goldText) == QuickForm(pred.Parts[0]))
+        if (pred.Parts.Count == 1 && WrittenForm.Quick(goldText) == WrittenForm.Quick(pred.Parts[0]))
             return Comparison.Yes("identical after normalisation");
-        if (ChoiceLetter(goldText, whole: true) is { } goldLetter)
+        if (WrittenForm.ChoiceLetter(goldText, whole: true) is { } goldLetter)
         {
-            var predLetter = ChoiceLetter(pred.Text, whole: false);
+            var predLetter = WrittenForm.ChoiceLetter(pred.Text, whole: false);
             if (predLetter is not null)
             {
                 return predLetter == goldLetter
@@ -81,17 +81,17 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
         var engine = new EquivalenceEngine(_options, budget);
         if (pred.Join == PartJoin.Alternatives && predExpr is AnswerList alternatives)
         {
-            var goldCount = goldExpr is AnswerList or SetOf ? 2 : 1;
-            var allSame = alternatives.Items.Skip(1).All(a => engine.Compare(alternatives.Items[0], a).Equal);
-            if (allSame)
-                return engine.Compare(goldExpr, alternatives.Items[^1]);
-            if (goldCount == 1)
-                return Comparison.No($"hedging: the response offers {alternatives.Items.Length} different answers");
+            // "\boxed{2/5} or \boxed{0.4}" is one answer written twice; "\boxed{3} or \boxed{4}" commits to neither,
+            // unless the gold itself lists several answers and the alternatives are that list.
+            if (alternatives.Items.Skip(1).All(a => engine.Compare(alternatives.Items[0], a).Equal))
+                predExpr = alternatives.Items[^1];
+            else if (goldExpr is not (AnswerList or SetOf))
+                return Comparison.No($"hedging between {alternatives.Items.Length} different answers");
         }
         var result = engine.Compare(goldExpr, predExpr);
         if (!result.Equal && pred.Parts.Count == 1 && OtherCommaReading(goldText, predExpr, pred.Parts[0], goldExpr, engine, budget) is { } other)
             result = other;
-        return result.Equal ? result with { Reason = "equivalent: " + result.Reason } : result with { Reason = "not equivalent: " + result.Reason };
+        return result;
     }
 
     /// <summary>
@@ -101,13 +101,13 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
     private static Comparison? OtherCommaReading(string goldText, Expr predExpr, string predText, Expr goldExpr,
         EquivalenceEngine engine, CheckBudget budget)
     {
-        if (AmbiguousComma().IsMatch(goldText) && Parser.Parse(goldText, budget, groupThousands: false) is { } goldList)
+        if (WrittenForm.HasAmbiguousComma(goldText) && Parser.Parse(goldText, budget, groupThousands: false) is { } goldList)
         {
             var c = engine.Compare(goldList, predExpr);
             if (c.Equal)
                 return c with { Reason = c.Reason + " (gold's commas read as a list)" };
         }
-        if (AmbiguousComma().IsMatch(predText) && Parser.Parse(predText, budget, groupThousands: false) is { } predList)
+        if (WrittenForm.HasAmbiguousComma(predText) && Parser.Parse(predText, budget, groupThousands: false) is { } predList)
         {
             var c = engine.Compare(goldExpr, predList);
             if (c.Equal)
@@ -135,59 +135,10 @@ public sealed partial class MathAnswerChecker : IMathAnswerChecker
 
     private static Comparison CompareAsText(string gold, string pred, string unparsed)
     {
-        var g = TextForm(gold);
-        var p = TextForm(pred);
+        var g = WrittenForm.Text(gold);
+        var p = WrittenForm.Text(pred);
         return g.Length > 0 && g == p
-            ? Comparison.Yes("same text (case-insensitive)")
-            : Comparison.No($"not equivalent: {unparsed} is not math we can read, and the texts differ");
+            ? Comparison.Yes("same text as written")
+            : Comparison.No($"{unparsed} is not math we can read, and the texts differ");
     }
-
-    /// <summary>A whitespace- and delimiter-insensitive form; equal forms are the same answer as written.</summary>
-    private static string QuickForm(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (!char.IsWhiteSpace(ch) && ch != '$')
-                sb.Append(ch);
-        }
-        sb.Replace("\\left", "").Replace("\\right", "").Replace("\\!", "").Replace("\\,", "").Replace("\\;", "")
-            .Replace("\\dfrac", "\\frac").Replace("\\tfrac", "\\frac").Replace("\\displaystyle", "");
-        while (sb.Length > 0 && sb[^1] == '.')
-            sb.Length--;
-        return sb.ToString();
-    }
-
-    /// <summary>Text answers: case-insensitive, ignoring \text-like wrappers, braces, spaces and a final period.</summary>
-    private static string TextForm(string text)
-    {
-        var t = TextWrapper().Replace(text, "");
-        var sb = new StringBuilder(t.Length);
-        foreach (var ch in t)
-        {
-            if (!char.IsWhiteSpace(ch) && ch is not ('{' or '}' or '$'))
-                sb.Append(char.ToLowerInvariant(ch));
-        }
-        return sb.ToString().TrimEnd('.');
-    }
-
-    /// <summary>A multiple-choice letter: "(B)", "B", "\text{(B)}", "B) 12" (the latter only when not whole).</summary>
-    private static char? ChoiceLetter(string text, bool whole)
-    {
-        var t = TextWrapper().Replace(text, "").Replace("{", "").Replace("}", "").Replace("$", "").Trim().TrimEnd('.');
-        var match = whole ? WholeChoice().Match(t) : LeadingChoice().Match(t);
-        return match.Success ? (match.Groups[1].Success ? match.Groups[1] : match.Groups[2]).Value[0] : null;
-    }
-
-    [GeneratedRegex(@"(?<![\d.])\d{1,3},\d{3}(?!\d)")]
-    private static partial Regex AmbiguousComma();
-
-    [GeneratedRegex(@"\\(?:text|textbf|textrm|mathrm|mathbf|mbox|textit|mathit|operatorname)")]
-    private static partial Regex TextWrapper();
-
-    [GeneratedRegex(@"^\(?([A-J])\)?$")]
-    private static partial Regex WholeChoice();
-
-    [GeneratedRegex(@"^(?:\(([A-J])\)|([A-J])(?:\)|\.|:|\s|$))")]
-    private static partial Regex LeadingChoice();
 }

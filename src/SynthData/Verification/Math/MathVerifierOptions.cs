@@ -23,16 +23,19 @@ public sealed class MathVerifierOptions
     public double RelativeTolerance { get; set; } = 1e-9;
 
     /// <summary>
-    /// A decimal literal that rounds an exact value (0.3333 for 1/3, 3.1416 for pi) is accepted only when it is the
-    /// correctly rounded value at its own number of places and has at least this many significant digits.
-    /// 0 disables the rule, making decimals exact (0.3333 is then not 1/3).
+    /// A decimal literal that rounds an exact value (0.333333 for 1/3, 3.14159 for pi) is accepted only when it is the
+    /// correctly rounded value at its own number of places and has at least this many significant digits; so
+    /// 0.33 or 3.14 never pass for 1/3 or pi. The default 6 is about as lenient as Math-Verify's six decimal places.
+    /// 0 disables the rule, making decimals exact (0.333333 is then not 1/3).
     /// </summary>
     [Range(0, 30)]
-    public int RoundedDecimalMinSignificantDigits { get; set; } = 4;
+    public int RoundedDecimalMinSignificantDigits { get; set; } = 6;
 
     /// <summary>Points at which expressions with variables are evaluated and must agree.</summary>
     [Range(3, 64)]
     public int RandomPoints { get; set; } = 6;
+
+    internal MathVerifierOptions Copy() => (MathVerifierOptions)MemberwiseClone();
 
     /// <summary>Throws <see cref="ValidationException"/> naming the first invalid setting.</summary>
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);

@@ -35,8 +35,11 @@ public sealed class MathVerifierOptionsTests
     public void Rounded_decimals_can_be_made_exact()
     {
         var strict = new MathAnswerChecker(new MathVerifierOptions { RoundedDecimalMinSignificantDigits = 0 });
-        Assert.False(strict.Check(@"\frac{1}{3}", "0.3333").Equivalent);
-        Assert.True(new MathAnswerChecker().Check(@"\frac{1}{3}", "0.3333").Equivalent);
+        Assert.False(strict.Check(@"\frac{1}{3}", "0.333333").Equivalent);
+        Assert.True(new MathAnswerChecker().Check(@"\frac{1}{3}", "0.333333").Equivalent);
+        var lenient = new MathAnswerChecker(new MathVerifierOptions { RoundedDecimalMinSignificantDigits = 4 });
+        Assert.True(lenient.Check(@"\frac{1}{3}", "0.3333").Equivalent);
+        Assert.False(new MathAnswerChecker().Check(@"\frac{1}{3}", "0.3333").Equivalent);
     }
 
     [Fact]

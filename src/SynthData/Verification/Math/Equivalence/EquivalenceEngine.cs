@@ -133,14 +133,12 @@ internal sealed class EquivalenceEngine
                 return CompareIntervals(gri, pri);
             return _relations.Compare(gr, pr, CompareItem);
         }
-        if (gold is Relation goldAssignment && AssignedValue(goldAssignment) is { } goldValue && pred is not Relation
-            && !(IntervalReader.IsDefinitelyIntervals(pred) && IntervalReader.Read(goldAssignment) is not null))
+        if (ValueAgainst(gold, pred) is { } goldValue)
         {
             var inner = CompareItem(goldValue, pred);
             return inner with { Reason = "gold's assigned value; " + inner.Reason };
         }
-        if (pred is Relation predAssignment && AssignedValue(predAssignment) is { } predValue && gold is not Relation
-            && !(IntervalReader.IsDefinitelyIntervals(gold) && IntervalReader.Read(predAssignment) is not null))
+        if (ValueAgainst(pred, gold) is { } predValue)
         {
             var inner = CompareItem(gold, predValue);
             return inner with { Reason = "prediction's assigned value; " + inner.Reason };
@@ -164,6 +162,16 @@ internal sealed class EquivalenceEngine
             _ => Comparison.No($"different kinds of answer ({Kind(gold)} vs {Kind(pred)})"),
         };
     }
+
+    /// <summary>
+    /// The value <paramref name="side"/> assigns when it is compared with a non-relation (<c>x = 5</c> against 5);
+    /// null when it is no assignment, or when it is an inequality the other side's interval should meet instead.
+    /// </summary>
+    private static Expr? ValueAgainst(Expr side, Expr other) =>
+        side is Relation r && other is not Relation && AssignedValue(r) is { } value
+        && !(IntervalReader.IsDefinitelyIntervals(other) && IntervalReader.Read(r) is not null)
+            ? value
+            : null;
 
     /// <summary>
     /// The value of <c>x = 5</c> (or <c>x = 2 + 3 = 5</c>: the last side) when the left side names an unknown,

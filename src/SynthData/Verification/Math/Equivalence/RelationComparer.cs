@@ -97,7 +97,7 @@ internal sealed class RelationComparer(MathVerifierOptions options, CheckBudget 
             return Comparison.No("inequalities point opposite ways");
         if (variables.Count == 0)
             return Comparison.No("relations between constants are compared only as identical statements");
-        return Comparison.Yes($"equivalent relations (one is {ScalarComparer.Show(k)} times the other)");
+        return Comparison.Yes($"relations agree (one is {ScalarComparer.Show(k)} times the other)");
     }
 
     private Comparison CompareChains(Relation gold, Relation pred, Func<Expr, Expr, Comparison> compareItems)

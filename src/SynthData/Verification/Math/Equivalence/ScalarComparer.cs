@@ -10,8 +10,8 @@ namespace SynthData.Verification.Math.Equivalence;
 /// at seeded random points (both sides must use the same variables).
 /// Rounded decimals: a decimal literal equals a value it is not exactly equal to only when it is that value
 /// correctly rounded to the literal's own places and has at least
-/// <see cref="MathVerifierOptions.RoundedDecimalMinSignificantDigits"/> significant digits (1/3 ~ 0.3333, not 0.33;
-/// pi ~ 3.1416, not 3.14). Two decimal literals are compared exactly (0.5 = 0.50, 2.4 != 2.41).
+/// <see cref="MathVerifierOptions.RoundedDecimalMinSignificantDigits"/> significant digits (by default 1/3 ~ 0.333333,
+/// not 0.3333; pi ~ 3.14159, not 3.1416). Two decimal literals are compared exactly (0.5 = 0.50, 2.4 != 2.41).
 /// </summary>
 internal sealed class ScalarComparer(MathVerifierOptions options, CheckBudget budget)
 {

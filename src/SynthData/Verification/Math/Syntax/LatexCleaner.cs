@@ -32,14 +32,14 @@ internal static partial class LatexCleaner
         foreach (var (from, to) in Replacements)
             sb.Replace(from, to);
         var s = sb.ToString();
-        // A thin space between digit groups is a thousands separator: 1\,000 and 85,\!184.
-        s = DigitGroupSpace().Replace(s, "");
+        // A thin space between digit groups is a thousands separator: 1\,000, 85,\!184 and 111, \! 111.
+        s = DigitGroupSpace().Replace(s, "$1");
         s = Sizing().Replace(s, "");
         s = Spacing().Replace(s, " ");
         return s.Trim();
     }
 
-    [GeneratedRegex(@"(?<=\d,?)\\[,!;:]\s*(?=\d{3}(?!\d))")]
+    [GeneratedRegex(@"(?<=\d)(,?)\s*\\[,!;:]\s*(?=\d{3}(?!\d))")]
     private static partial Regex DigitGroupSpace();
 
     [GeneratedRegex(@"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|scriptstyle|limits|nolimits)(?![a-zA-Z])")]
