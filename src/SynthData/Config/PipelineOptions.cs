@@ -10,6 +10,9 @@ public sealed class PipelineOptions : IValidatableObject
     public VerificationOptions Verification { get; set; } = new();
     public SelectionOptions Selection { get; set; } = new();
     public ExportOptions Export { get; set; } = new();
+    public FilterOptions Filters { get; set; } = new();
+    public DedupOptions Dedup { get; set; } = new();
+    public DecontaminationOptions Decontamination { get; set; } = new();
     public List<SourceOptions> Sources { get; set; } = [];
 
     /// <summary>Directory of the config file: relative paths in it are resolved against this.</summary>

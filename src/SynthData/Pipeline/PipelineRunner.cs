@@ -58,13 +58,14 @@ public sealed class PipelineRunner(
                 logger.LogWarning("bad input skipped: {Error}", e.ToString());
             summary.InputErrors = collected.Errors.Count;
             summary.InputErrorList.AddRange(collected.Errors);
-            summary.Problems = collected.Problems.Count;
+            var problems = ProblemStage.Filter(options, ledger, collected.Problems, runId, summary, logger);
+            summary.Problems = problems.Count;
             summary.DuplicateProblems = collected.Duplicates;
-            summary.NewProblems = ledger.AddProblems(collected.Problems, runId);
+            summary.NewProblems = ledger.AddProblems(problems, runId);
 
             var answered = ledger.AnsweredSamples();
             var jobs = new List<SampleJob>();
-            foreach (var p in collected.Problems)
+            foreach (var p in problems)
             {
                 for (var i = 0; i < options.Model.SamplesPerProblem; i++)
                 {
@@ -75,7 +76,7 @@ public sealed class PipelineRunner(
                 }
             }
 
-            summary.SamplesWanted = collected.Problems.Count * options.Model.SamplesPerProblem;
+            summary.SamplesWanted = problems.Count * options.Model.SamplesPerProblem;
             var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
             logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
                 summary.Problems, summary.NewProblems, jobs.Count, summary.SamplesAlreadyDone, reverify.Count);
