@@ -28,7 +28,7 @@ public static class DatasetCard
         var sb = new StringBuilder();
         var splits = ExportRunner.Splits(context.Options);
         var configs = HfDatasetFolder.Configs.Where(c => splits.Any(s => counts.GetValueOrDefault((c, s)) > 0)).ToList();
-        FrontMatter(sb, configs, splits, counts, stats);
+        FrontMatter(sb, configs, splits, counts);
 
         sb.Append("# SynthData verified reasoning traces\n\n");
         sb.Append("Chain-of-thought data made by SynthData with rejection sampling: problems were sampled from ")
@@ -51,7 +51,7 @@ public static class DatasetCard
     }
 
     private static void FrontMatter(StringBuilder sb, List<string> configs, IReadOnlyList<string> splits,
-        IReadOnlyDictionary<(string, string), int> counts, LedgerStatistics stats)
+        IReadOnlyDictionary<(string, string), int> counts)
     {
         var rows = counts.Values.DefaultIfEmpty(0).Max();
         sb.Append("---\npretty_name: SynthData verified reasoning traces\nlanguage:\n- en\nlicense: other\n");
@@ -68,7 +68,6 @@ public static class DatasetCard
                 sb.Append("  - split: ").Append(s).Append("\n    path: data/").Append(c).Append('/').Append(s).Append(".jsonl\n");
         }
 
-        sb.Append(Inv, $"synthdata:\n  problems: {stats.Problems}\n  attempts: {stats.Attempts}\n  accepted: {stats.Accepted}\n  rejected: {stats.Rejected}\n");
         sb.Append("---\n\n");
     }
 
