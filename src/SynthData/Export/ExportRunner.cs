@@ -21,12 +21,12 @@ public static class ExportRunner
 
     /// <summary>
     /// Writes <paramref name="path"/>, or with <c>export.test_fraction</c> &gt; 0 its <c>.train</c>/<c>.test</c>
-    /// siblings (raw is never split). The RL export also writes the same rows as Parquet beside each JSONL file.
+    /// siblings (raw, and a context already restricted to one split, are written whole). The RL export also writes the same rows as Parquet beside each JSONL file.
     /// </summary>
     public static async Task<IReadOnlyList<ExportedFile>> ExportAsync(ExportContext context, IExporter exporter, string path, CancellationToken cancellationToken)
     {
         var files = new List<ExportedFile>();
-        List<(string File, ExportContext View)> views = Splits(context.Options).Count == 1 || exporter is RawExporter
+        List<(string File, ExportContext View)> views = Splits(context.Options).Count == 1 || context.Split is not null || exporter is RawExporter
             ? [(path, context)]
             : [.. Splits(context.Options).Select(s => (SplitPath(path, s), context.ForSplit(s)))];
         foreach (var (file, view) in views)

@@ -124,13 +124,13 @@ public static class HtmlReport
     }
 
     private const string Css = """
-        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a202c;max-width:1100px;margin:24px auto;padding:0 20px}
+        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a202c;max-width:1200px;margin:24px auto;padding:0 20px}
         h1{font-size:24px;margin:0 0 16px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e2e8f0;padding-bottom:4px}
         .tiles{display:flex;flex-wrap:wrap;gap:12px}.tile{border:1px solid #e2e8f0;border-radius:6px;padding:10px 16px;min-width:120px}
         .tile .value{font-size:22px;font-weight:600}.tile .name{color:#4a5568;font-size:12px;text-transform:uppercase;letter-spacing:.04em}
         .note{color:#4a5568;margin:4px 0}
         table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
-        th{background:#f7fafc}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th{background:#f7fafc}td:first-child{word-break:break-all;max-width:260px}td:last-child{min-width:190px}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         svg.chart{display:block;max-width:100%;height:auto;font-size:12px}svg.chart text{fill:#2d3748}
         svg.chart .track{fill:#edf2f7}svg.chart .axis{stroke:#718096}svg.chart .grid{stroke:#edf2f7}
         """;

@@ -12,9 +12,9 @@ public static class SvgCharts
     public sealed record Bar(string Label, double Value, string Text);
 
     /// <summary>One labelled horizontal bar per item, scaled to <paramref name="max"/>.</summary>
-    public static string HorizontalBars(IReadOnlyList<Bar> bars, double max, string color, int width = 760)
+    public static string HorizontalBars(IReadOnlyList<Bar> bars, double max, string color, int width = 1000)
     {
-        const int Row = 24, LabelWidth = 260, TextWidth = 90;
+        const int Row = 24, LabelWidth = 300, TextWidth = 110;
         var plot = width - LabelWidth - TextWidth;
         var height = Math.Max(1, bars.Count) * Row + 8;
         var sb = new StringBuilder();
@@ -39,7 +39,7 @@ public static class SvgCharts
     /// Histograms of several series over the same bins, drawn side by side within each bin. Each series is scaled
     /// to its own share of samples, so a small series (few rejections) stays readable next to a large one.
     /// </summary>
-    public static string Histogram(IReadOnlyList<Series> series, int bins, string unit, int width = 760, int height = 260)
+    public static string Histogram(IReadOnlyList<Series> series, int bins, string unit, int width = 1000, int height = 280)
     {
         const int Left = 48, Bottom = 40, Top = 28;
         var all = series.SelectMany(s => s.Values).ToList();
@@ -53,16 +53,18 @@ public static class SvgCharts
         var plotH = height - Top - Bottom;
         var shares = series.Select(s => Enumerable.Range(0, bins)
             .Select(b => s.Values.Count == 0 ? 0 : (double)s.Values.Count(v => Math.Min(bins - 1, (int)(v / binWidth)) == b) / s.Values.Count).ToArray()).ToList();
-        var top = Math.Max(0.01, shares.SelectMany(x => x).Max());
+        var (top, ticks) = NiceScale(shares.SelectMany(x => x).Max());
         var slot = (double)plotW / bins;
         var barW = (slot - 2) / Math.Max(1, series.Count);
         sb.Append(Inv, $"<line x1=\"{Left}\" y1=\"{Top + plotH}\" x2=\"{Left + plotW}\" y2=\"{Top + plotH}\" class=\"axis\"/>");
-        for (var t = 0; t <= 4; t++)
+        for (var t = 1; t <= ticks; t++)
         {
-            var y = Top + plotH - plotH * t / 4.0;
+            var y = Top + plotH - plotH * t / (double)ticks;
             sb.Append(Inv, $"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Left + plotW}\" y2=\"{y:0.#}\" class=\"grid\"/>");
-            sb.Append(Inv, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{top * t / 4:0%}</text>");
+            sb.Append(Inv, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{top * t / ticks:0.#%}</text>");
         }
+
+        sb.Append(Inv, $"<text x=\"{Left - 6}\" y=\"{Top + plotH + 4}\" text-anchor=\"end\">0%</text>");
 
         for (var s = 0; s < series.Count; s++)
         {
@@ -86,6 +88,19 @@ public static class SvgCharts
         }
 
         return sb.Append("</svg>").ToString();
+    }
+
+    /// <summary>An axis top and tick count with round steps (1, 2, 2.5, 5, 10... %) covering <paramref name="max"/> in 2 to 6 ticks.</summary>
+    private static (double Top, int Ticks) NiceScale(double max)
+    {
+        foreach (var step in new[] { 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25 })
+        {
+            var ticks = Math.Max(2, (int)Math.Ceiling(max / step - 1e-9));
+            if (ticks <= 6)
+                return (step * ticks, ticks);
+        }
+
+        return (1, 4);
     }
 
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
