@@ -23,7 +23,7 @@ public sealed class DecontaminationOptions
 public sealed class BenchmarkOptions : IValidatableObject
 {
     /// <summary>Benchmark file, relative to the config file.</summary>
-    [Required, MinLength(1)]
+    [Required]
     public string Path { get; set; } = "";
 
     /// <summary>Dataset format (<c>gsm8k</c>, <c>math</c>, <c>humaneval</c>, <c>mbpp</c>, <c>jsonl</c>, ...); inferred when omitted.</summary>
