@@ -30,11 +30,11 @@ public static class HtmlReport
         sb.Append(HorizontalBars([.. rows.Select(r => new Bar(Label(r), r.PassRate, string.Create(Inv, $"{r.PassRate:0.0%} of {r.Samples}")))], 1, Neutral)).Append('\n');
 
         sb.Append("<h2>Completion length: accepted vs rejected</h2>\n<p class=\"note\">Share of each group's samples per length bin.</p>\n");
-        sb.Append(Histogram(
-        [
-            new Series("accepted", Accepted, [.. attempts.Where(a => a.Verdict is { Accepted: true }).Select(a => (double)a.Attempt.CompletionTokens)]),
-            new Series("rejected", Rejected, [.. attempts.Where(a => a.Verdict is { Accepted: false, IsVerifierError: false }).Select(a => (double)a.Attempt.CompletionTokens)]),
-        ], 20, "completion tokens")).Append('\n');
+        var acceptedLengths = attempts.Where(a => a.Verdict is { Accepted: true }).Select(a => (double)a.Attempt.CompletionTokens).Order().ToList();
+        var rejectedLengths = attempts.Where(a => a.Verdict is { Accepted: false, IsVerifierError: false }).Select(a => (double)a.Attempt.CompletionTokens).ToList();
+        // Cut-off answers sit at the token cap far to the right; scaling to the accepted range keeps the bulk readable.
+        double? upper = acceptedLengths.Count == 0 ? null : acceptedLengths[(int)(0.99 * (acceptedLengths.Count - 1))] * 1.25;
+        sb.Append(Histogram([new Series("accepted", Accepted, acceptedLengths), new Series("rejected", Rejected, rejectedLengths)], 20, "completion tokens", upper)).Append('\n');
 
         sb.Append("<h2>Verdicts</h2>\n");
         var kinds = attempts.Where(a => a.Verdict is not null).GroupBy(a => a.Verdict!.Kind)
@@ -130,7 +130,7 @@ public static class HtmlReport
         .tile .value{font-size:22px;font-weight:600}.tile .name{color:#4a5568;font-size:12px;text-transform:uppercase;letter-spacing:.04em}
         .note{color:#4a5568;margin:4px 0}
         table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
-        th{background:#f7fafc}td:first-child{word-break:break-all;max-width:260px}td:last-child{min-width:190px}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th{background:#f7fafc}code{white-space:nowrap}td:first-child{word-break:break-all;max-width:260px}td:last-child{min-width:190px}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         svg.chart{display:block;max-width:100%;height:auto;font-size:12px}svg.chart text{fill:#2d3748}
         svg.chart .track{fill:#edf2f7}svg.chart .axis{stroke:#718096}svg.chart .grid{stroke:#edf2f7}
         """;

@@ -37,9 +37,10 @@ public static class SvgCharts
 
     /// <summary>
     /// Histograms of several series over the same bins, drawn side by side within each bin. Each series is scaled
-    /// to its own share of samples, so a small series (few rejections) stays readable next to a large one.
+    /// to its own share of samples, so a small series (few rejections) stays readable next to a large one. Values
+    /// above <paramref name="upper"/> (e.g. outputs cut off at the token cap) are gathered in the last bin.
     /// </summary>
-    public static string Histogram(IReadOnlyList<Series> series, int bins, string unit, int width = 1000, int height = 280)
+    public static string Histogram(IReadOnlyList<Series> series, int bins, string unit, double? upper = null, int width = 1000, int height = 280)
     {
         const int Left = 48, Bottom = 40, Top = 28;
         var all = series.SelectMany(s => s.Values).ToList();
@@ -47,7 +48,7 @@ public static class SvgCharts
         sb.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\">");
         if (all.Count == 0)
             return sb.Append(Inv, $"<text x=\"{Left}\" y=\"{height / 2}\">no data</text></svg>").ToString();
-        var max = Math.Max(1, all.Max());
+        var max = Math.Max(1, Math.Min(all.Max(), upper ?? double.MaxValue));
         var binWidth = Math.Ceiling(max / bins);
         var plotW = width - Left - 10;
         var plotH = height - Top - Bottom;
@@ -77,8 +78,11 @@ public static class SvgCharts
             }
         }
 
+        var overflow = all.Max() > bins * binWidth;
         for (var b = 0; b <= bins; b += Math.Max(1, bins / 5))
             sb.Append(Inv, $"<text x=\"{Left + b * slot:0.#}\" y=\"{Top + plotH + 16}\" text-anchor=\"middle\">{b * binWidth:0}</text>");
+        if (overflow)
+            sb.Append(Inv, $"<text x=\"{Left + plotW}\" y=\"{Top + plotH + 30}\" text-anchor=\"end\">last bin: ≥ {(bins - 1) * binWidth:0}</text>");
         sb.Append(Inv, $"<text x=\"{Left + plotW / 2}\" y=\"{height - 6}\" text-anchor=\"middle\">{Escape(unit)}</text>");
         var lx = Left;
         foreach (var s in series)
