@@ -52,7 +52,10 @@ internal static class ExportCommand
     private static async Task Report(CliIO io, IReadOnlyList<ExportedFile> files)
     {
         foreach (var f in files)
-            await io.Error.WriteLineAsync($"{f.Records} records written to {f.Path}").ConfigureAwait(false);
+        {
+            var data = f.Path.EndsWith(".jsonl", StringComparison.Ordinal) || f.Path.EndsWith(".parquet", StringComparison.Ordinal);
+            await io.Error.WriteLineAsync(data ? $"{f.Records} records written to {f.Path}" : $"written {f.Path}").ConfigureAwait(false);
+        }
     }
 
     private static async Task ReportFilters(CliIO io, ExportContext context)

@@ -6,33 +6,16 @@ namespace SynthData.Filtering;
 public static class TextTokens
 {
     /// <summary>Lower-cased runs of letters and digits (compatibility-normalised): the words of n-gram overlap.</summary>
-    public static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var normalized = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder();
-        foreach (var c in normalized)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-                continue;
-            }
-
-            Flush(sb, words);
-        }
-
-        Flush(sb, words);
-        return words;
-    }
+    public static List<string> Words(string text) => Split(text, keepSymbols: false);
 
     /// <summary>Words plus every other visible character as its own token, so <c>3+4</c> and <c>3-4</c> differ.</summary>
-    public static List<string> Tokens(string text)
+    public static List<string> Tokens(string text) => Split(text, keepSymbols: true);
+
+    private static List<string> Split(string text, bool keepSymbols)
     {
         var tokens = new List<string>();
-        var normalized = text.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder();
-        foreach (var c in normalized)
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -41,7 +24,7 @@ public static class TextTokens
             }
 
             Flush(sb, tokens);
-            if (!char.IsWhiteSpace(c))
+            if (keepSymbols && !char.IsWhiteSpace(c))
                 tokens.Add(c.ToString());
         }
 
