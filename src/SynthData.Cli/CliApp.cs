@@ -23,6 +23,7 @@ public static class CliApp
             VerifyCommand.Create(io),
             ExportCommand.Create(io),
             StatsCommand.Create(io),
+            ReportCommand.Create(io),
             SimulateEndpointCommand.Create(io),
         };
 

@@ -9,32 +9,61 @@ internal static class ExportCommand
     public static Command Create(CliIO io)
     {
         var config = CommonOptions.Config();
-        var format = new Option<string>("--format") { Description = "Export format", Required = true, HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong("sft", "dpo", "rl", "sharegpt", "raw");
-        var output = new Option<string?>("--out") { Description = "Output file (default: OUTPUT_DIR/FORMAT.jsonl; '-' for stdout)", HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "Export format (hf: a Hugging Face datasets folder with every training format and a dataset card)", Required = true, HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("sft", "dpo", "rl", "sharegpt", "raw", ExportRunner.HfFormat);
+        var output = new Option<string?>("--out") { Description = "Output file (default: OUTPUT_DIR/FORMAT.jsonl; '-' for stdout); for hf a folder (default: OUTPUT_DIR/hf)", HelpName = "FILE" };
         var command = new Command("export", "Write training data from the ledger (atomically)") { format, output, config };
         command.SetAction(async (parse, ct) =>
         {
             var options = CommonOptions.LoadConfig(parse, config);
             var name = parse.GetValue(format)!;
-            if (!ExportRunner.Exporters.TryGetValue(name, out var exporter))
-                throw new UsageException($"export format '{name}' is not available in this build (available: {string.Join(", ", ExportRunner.Exporters.Keys)})");
             if (!RunLedger.Exists(options.OutputDirectory))
                 throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
             using var ledger = RunLedger.Open(options.OutputDirectory);
+            var context = ExportContext.Read(ledger, options);
             var path = parse.GetValue(output);
+            if (name == ExportRunner.HfFormat)
+            {
+                if (path == "-")
+                    throw new UsageException("--format hf writes a folder; give --out DIR");
+                path ??= ExportRunner.DefaultPath(options, name);
+                await Report(io, await HfDatasetFolder.WriteAsync(context, LedgerStatistics.Read(ledger), path, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var exporter = ExportRunner.Exporters[name];
             if (path == "-")
             {
-                var count = await exporter.WriteAsync(new ExportContext(ledger.ReadAttempts(), options), io.Out, ct).ConfigureAwait(false);
+                if (options.Export.TestFraction > 0 && name != "raw")
+                    throw new UsageException("export.test_fraction splits the export into train and test files; give --out FILE");
+                var count = await exporter.WriteAsync(context, io.Out, ct).ConfigureAwait(false);
                 await io.Error.WriteLineAsync($"{count} {name} records").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
             path ??= ExportRunner.DefaultPath(options, name);
-            var written = await ExportRunner.ExportAsync(ledger, options, exporter, path, ct).ConfigureAwait(false);
-            await io.Error.WriteLineAsync($"{written} {name} records written to {path}").ConfigureAwait(false);
+            await Report(io, await ExportRunner.ExportAsync(context, exporter, path, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            await ReportFilters(io, context).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task Report(CliIO io, IReadOnlyList<ExportedFile> files)
+    {
+        foreach (var f in files)
+        {
+            var data = f.Path.EndsWith(".jsonl", StringComparison.Ordinal) || f.Path.EndsWith(".parquet", StringComparison.Ordinal);
+            await io.Error.WriteLineAsync(data ? $"{f.Records} records written to {f.Path}" : $"written {f.Path}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ReportFilters(CliIO io, ExportContext context)
+    {
+        var d = context.Dataset;
+        if (d.FilterCounts.Count > 0)
+            await io.Error.WriteLineAsync("quality filters removed " + string.Join(", ", d.FilterCounts.Select(kv => $"{kv.Value} {kv.Key}"))).ConfigureAwait(false);
+        if (d.DroppedProblems.Count > 0)
+            await io.Error.WriteLineAsync($"{d.DroppedProblems.Count} problems were dropped before sampling (see the raw export or synthdata report)").ConfigureAwait(false);
     }
 }

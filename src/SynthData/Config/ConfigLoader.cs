@@ -72,6 +72,9 @@ public static class ConfigLoader
     {
         foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
+            // Computed properties (e.g. OutputDirectory) are not config keys, and may not even be computable yet.
+            if (!property.CanWrite || property.GetCustomAttribute<ConfigIgnoreAttribute>() is not null)
+                continue;
             var key = Join(path, SnakeCase.From(property.Name));
             var value = property.GetValue(target);
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
@@ -92,7 +95,7 @@ public static class ConfigLoader
 
         foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<ConfigIgnoreAttribute>() is not null || property.GetIndexParameters().Length > 0)
+            if (!property.CanWrite || property.GetCustomAttribute<ConfigIgnoreAttribute>() is not null || property.GetIndexParameters().Length > 0)
                 continue;
             var value = property.GetValue(target);
             var childPath = Join(path, SnakeCase.From(property.Name));

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SynthData.Config;
 
 public enum ReasoningFormat
@@ -14,4 +16,37 @@ public sealed class ExportOptions
 
     /// <summary>Include the run's system prompt (when set) as the first message of each exported conversation.</summary>
     public bool IncludeSystemPrompt { get; set; } = true;
+
+    /// <summary>
+    /// Share of problems held out as the test split (0: no split). A problem's split depends only on (seed, problem
+    /// id), so it never moves when later runs add problems.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TestFraction { get; set; }
+
+    /// <summary>Seed of the train/test split (null: <c>run.seed</c>).</summary>
+    public long? SplitSeed { get; set; }
+
+    public DpoOptions Dpo { get; set; } = new();
+
+    /// <summary>
+    /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/SOURCE</c>, which needs
+    /// a custom reward function; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
+    /// </summary>
+    public string? RlDataSource { get; set; }
+}
+
+/// <summary>How preference pairs are formed.</summary>
+public sealed class DpoOptions
+{
+    /// <summary>Pairs per problem at most; each pair uses a different rejected attempt, chosen ones are reused in turn.</summary>
+    [Range(1, 1024)]
+    public int PairsPerProblem { get; set; } = 1;
+
+    /// <summary>
+    /// Verdict kinds usable as the rejected side, most preferred first (within a kind, the lowest sample index first).
+    /// Kinds not listed are never used.
+    /// </summary>
+    public List<string> RejectedKinds { get; set; } =
+        ["wrong_answer", "failed", "no_answer", "no_code", "timeout", "memory", "output_limit", "truncated"];
 }

@@ -10,6 +10,9 @@ public sealed class PipelineOptions : IValidatableObject
     public VerificationOptions Verification { get; set; } = new();
     public SelectionOptions Selection { get; set; } = new();
     public ExportOptions Export { get; set; } = new();
+    public FilterOptions Filters { get; set; } = new();
+    public DedupOptions Dedup { get; set; } = new();
+    public DecontaminationOptions Decontamination { get; set; } = new();
     public List<SourceOptions> Sources { get; set; } = [];
 
     /// <summary>Directory of the config file: relative paths in it are resolved against this.</summary>
@@ -32,6 +35,16 @@ public sealed class PipelineOptions : IValidatableObject
 
     public string ResolvePath(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+
+    /// <summary>
+    /// An input file: relative to the config file, or, when only the working directory has it, relative to that
+    /// (so a config copied elsewhere still finds the repository's files when run from the repository).
+    /// </summary>
+    public string ResolveInputPath(string path)
+    {
+        var resolved = ResolvePath(path);
+        return !File.Exists(resolved) && !Path.IsPathRooted(path) && File.Exists(path) ? Path.GetFullPath(path) : resolved;
+    }
 
     public string OutputDirectory => ResolvePath(Run.OutputDir);
 

@@ -8,7 +8,15 @@ namespace SynthData.Export;
 /// </summary>
 public static class AtomicFile
 {
-    public static async Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken = default) =>
+        WriteStreamAsync(path, async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            await write(writer).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public static async Task WriteStreamAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -18,12 +26,9 @@ public static class AtomicFile
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await using (var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" })
-                {
-                    await write(writer).ConfigureAwait(false);
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    stream.Flush(flushToDisk: true);
-                }
+                await write(stream).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temp, full, overwrite: true);

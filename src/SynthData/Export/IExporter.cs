@@ -1,5 +1,7 @@
 using SynthData.Config;
+using SynthData.Filtering;
 using SynthData.Ledger;
+using SynthData.Selection;
 
 namespace SynthData.Export;
 
@@ -13,5 +15,45 @@ public interface IExporter
     Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken);
 }
 
-/// <summary>What every exporter reads: the ledger's attempts and the options that shape records.</summary>
-public sealed record ExportContext(IReadOnlyList<LedgerAttempt> Attempts, PipelineOptions Options);
+/// <summary>What every exporter reads: the ledger's attempts, the problems dropped before sampling, and the options.</summary>
+public sealed class ExportContext
+{
+    private readonly Lazy<CuratedDataset> _dataset;
+
+    /// <param name="attempts">Ordered by problem id, then sample index (as <see cref="RunLedger.ReadAttempts"/> returns them).</param>
+    public ExportContext(IReadOnlyList<LedgerAttempt> attempts, PipelineOptions options, IReadOnlyList<DroppedProblem>? droppedProblems = null)
+    {
+        Attempts = attempts;
+        Options = options;
+        DroppedProblems = droppedProblems ?? [];
+        _dataset = new Lazy<CuratedDataset>(() => CuratedDataset.Build(Attempts, DroppedProblems, Options));
+    }
+
+    private ExportContext(ExportContext whole, string split)
+    {
+        Attempts = whole.Attempts;
+        Options = whole.Options;
+        DroppedProblems = whole.DroppedProblems;
+        _dataset = whole._dataset;
+        Split = split;
+    }
+
+    public static ExportContext Read(RunLedger ledger, PipelineOptions options) =>
+        new(ledger.ReadAttempts(), options, ledger.ReadDroppedProblems());
+
+    public IReadOnlyList<LedgerAttempt> Attempts { get; }
+    public PipelineOptions Options { get; }
+    public IReadOnlyList<DroppedProblem> DroppedProblems { get; }
+
+    /// <summary>Filters, selection and split applied (computed once, shared by split views).</summary>
+    public CuratedDataset Dataset => _dataset.Value;
+
+    /// <summary>The split this view is restricted to; null: all problems.</summary>
+    public string? Split { get; }
+
+    /// <summary>The curated problems of this view, by id.</summary>
+    public IEnumerable<CuratedProblem> Problems => Split is null ? Dataset.Problems : Dataset.Problems.Where(p => p.Split == Split);
+
+    /// <summary>The same data restricted to one split (<c>train</c> or <c>test</c>).</summary>
+    public ExportContext ForSplit(string split) => new(this, split);
+}

@@ -2,6 +2,7 @@ namespace SynthData.Ledger;
 
 internal static class LedgerSchema
 {
+    // Tables added later are created by IF NOT EXISTS on open, so older ledgers gain them without a version change.
     public const int Version = 1;
 
     public const string Create = """
@@ -61,5 +62,13 @@ internal static class LedgerSchema
             run_id INTEGER NOT NULL,
             PRIMARY KEY(problem_id, sample_index),
             FOREIGN KEY(problem_id, sample_index) REFERENCES attempts(problem_id, sample_index));
+        CREATE TABLE IF NOT EXISTS problem_drops(
+            problem_id TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            matched TEXT NOT NULL,
+            matched_text TEXT NOT NULL,
+            score REAL NOT NULL,
+            problem_json TEXT NOT NULL,
+            run_id INTEGER NOT NULL);
         """;
 }

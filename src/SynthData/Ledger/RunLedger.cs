@@ -326,7 +326,7 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>Keeps the stored id: it is the key every attempt refers to, whatever later id rules say.</summary>
-    private static Problem ParseProblem(string json)
+    internal static Problem ParseProblem(string json)
     {
         var o = (JsonObject)JsonNode.Parse(json)!;
         var problem = ProblemJson.FromJson(o, ProblemOrigin.Dataset("ledger", 0));

@@ -54,7 +54,8 @@ public sealed class PipelineRunner(
         try
         {
             var answered = ledger.AnsweredSamples();
-            var toRequest = RegisterProblems(ledger, runId, answered, summary, stopToken);
+            var stage = new ProblemStage(options, ledger);
+            var toRequest = RegisterProblems(ledger, runId, answered, stage, summary, stopToken);
             var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
             logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
                 summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
@@ -70,7 +71,7 @@ public sealed class PipelineRunner(
                     // Second pass over the sources: problems are held only while their samples wait in the channel.
                     foreach (var item in new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems).Read(abort.Token))
                     {
-                        if (item.Problem is not { } p)
+                        if (item.Problem is not { } p || stage.DroppedIds.Contains(p.Id))
                             continue;
                         for (var i = 0; i < options.Model.SamplesPerProblem; i++)
                         {
@@ -158,7 +159,7 @@ public sealed class PipelineRunner(
     /// First pass over the sources: adds new problems to the ledger in batches, reports bad input, and counts what is
     /// left to request. Returns the number of samples to request.
     /// </summary>
-    private int RegisterProblems(RunLedger ledger, long runId, HashSet<(string, int)> answered, RunSummary summary, CancellationToken ct)
+    private int RegisterProblems(RunLedger ledger, long runId, HashSet<(string, int)> answered, ProblemStage stage, RunSummary summary, CancellationToken ct)
     {
         var collector = new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems);
         var batch = new List<Problem>(1000);
@@ -175,6 +176,8 @@ public sealed class PipelineRunner(
             }
 
             var p = item.Problem!;
+            if (!stage.Admit(p))
+                continue;
             summary.Problems++;
             for (var i = 0; i < options.Model.SamplesPerProblem; i++)
             {
@@ -193,6 +196,7 @@ public sealed class PipelineRunner(
         }
 
         summary.NewProblems += ledger.AddProblems(batch, runId);
+        stage.Complete(ledger, runId, summary, logger);
         summary.DuplicateProblems = collector.Duplicates;
         summary.SamplesWanted = summary.Problems * options.Model.SamplesPerProblem;
         return toRequest;

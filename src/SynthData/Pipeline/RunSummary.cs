@@ -9,6 +9,9 @@ public sealed class RunSummary
     [JsonPropertyName("problems")] public int Problems { get; set; }
     [JsonPropertyName("new_problems")] public int NewProblems { get; set; }
     [JsonPropertyName("duplicate_problems")] public int DuplicateProblems { get; set; }
+    /// <summary>Problems the problem filter kept out (benchmark overlap, exact or near duplicates).</summary>
+    [JsonPropertyName("dropped_problems")] public int DroppedProblems { get; set; }
+    [JsonPropertyName("drop_reasons")] public SortedDictionary<string, int> DropReasons { get; } = new(StringComparer.Ordinal);
     [JsonPropertyName("input_errors")] public int InputErrors { get; set; }
     [JsonPropertyName("samples_wanted")] public int SamplesWanted { get; set; }
     [JsonPropertyName("samples_already_done")] public int SamplesAlreadyDone { get; set; }
@@ -32,6 +35,8 @@ public sealed class RunSummary
     [JsonPropertyName("verdict_kinds")] public SortedDictionary<string, int> VerdictKinds { get; } = new(StringComparer.Ordinal);
 
     [JsonIgnore] public List<InputError> InputErrorList { get; } = [];
+
+    [JsonIgnore] public List<Filtering.DroppedProblem> DroppedProblemList { get; } = [];
 
     /// <summary>Finished every wanted sample with no request or verifier errors.</summary>
     [JsonPropertyName("complete")]

@@ -19,7 +19,7 @@ public static class ProblemSourceFactory
                 continue;
             }
 
-            var path = ResolveDataset(options, s.Dataset!);
+            var path = options.ResolveInputPath(s.Dataset!);
             var format = (s.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
             sources.Add(format == "csv"
                 ? new CsvDatasetSource(path, s.Dataset!, s.Limit, s.Fields)
@@ -27,14 +27,5 @@ public static class ProblemSourceFactory
         }
 
         return sources;
-    }
-
-    /// <summary>Relative to the config file; falls back to the working directory when only that has the file.</summary>
-    private static string ResolveDataset(PipelineOptions options, string dataset)
-    {
-        var resolved = options.ResolvePath(dataset);
-        if (!File.Exists(resolved) && !Path.IsPathRooted(dataset) && File.Exists(dataset))
-            return Path.GetFullPath(dataset);
-        return resolved;
     }
 }
