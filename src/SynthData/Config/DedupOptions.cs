@@ -21,8 +21,8 @@ public sealed class DedupOptions
     public int NumPermutations { get; set; } = 128;
 
     /// <summary>
-    /// Near duplicates of math problems must also have the same reference answer: a templated problem with other
-    /// numbers is a different problem, a reworded one is not.
+    /// Near duplicates must also be judged the same way: the same reference answer (math) or the same tests (code).
+    /// A templated problem with other numbers or other hidden tests is a different problem; a reworded one is not.
     /// </summary>
     public bool RequireSameAnswer { get; set; } = true;
 }

@@ -122,7 +122,17 @@ public sealed class ProblemFilter
         return best;
     }
 
+    /// <summary>
+    /// A near-duplicate prompt is only a duplicate problem when it is judged the same way: the same reference answer
+    /// (math) or the same tests (code). Generated code problems share their spec text and differ only in their tests.
+    /// </summary>
     private bool AnswersAgree(Problem a, Problem b) =>
-        !_dedup.RequireSameAnswer || a.Domain != ProblemDomain.Math ||
-        TextTokens.ExactKey(a.Answer ?? "") == TextTokens.ExactKey(b.Answer ?? "");
+        !_dedup.RequireSameAnswer || (a.Domain == ProblemDomain.Math
+            ? TextTokens.ExactKey(a.Answer ?? "") == TextTokens.ExactKey(b.Answer ?? "")
+            : TestsKey(a) == TestsKey(b));
+
+    private static string TestsKey(Problem p) =>
+        TextTokens.ExactKey(p.Tests ?? "") + "\u001f" +
+        (p.FunctionTests is { } ft ? System.Text.Json.JsonSerializer.Serialize(ft.Select(t => new object?[] { t.Args, t.Expected })) : "") + "\u001f" +
+        (p.IoTests is { } io ? System.Text.Json.JsonSerializer.Serialize(io) : "");
 }
