@@ -24,7 +24,6 @@ public sealed class PipelineRunner(
 {
     private sealed record SampleJob(Problem Problem, int SampleIndex);
     private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
-    private sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify);
 
     private int _requests;
     private int _consecutiveFailures;
@@ -124,12 +123,13 @@ public sealed class PipelineRunner(
             {
                 await foreach (var job in verifyChannel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    var verdict = await VerifyAsync(job.Problem, job.Attempt, hardStop.Token).ConfigureAwait(false);
+                    var verdict = await AttemptVerifier.VerifyAsync(job.Problem, job.Attempt, verifiers, logger, hardStop.Token).ConfigureAwait(false);
                     await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict), null, job.Reverify), CancellationToken.None).ConfigureAwait(false);
                 }
             }, CancellationToken.None)).ToArray();
 
-            var writer = Task.Run(() => WriteLoopAsync(ledger, writeChannel.Reader, summary, toRequest), CancellationToken.None);
+            var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest, () => Volatile.Read(ref _requests))
+                .RunAsync(writeChannel.Reader), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -281,94 +281,6 @@ public sealed class PipelineRunner(
     }
 
     private string EndpointText => options.Model.Provider == ModelProvider.Simulated ? "(simulated)" : options.Model.Endpoint ?? "";
-
-    private async Task<Verdict> VerifyAsync(Problem problem, AttemptRecord attempt, CancellationToken ct)
-    {
-        if (attempt.FinishReason == "length")
-        {
-            return new Verdict
-            {
-                Accepted = false, Kind = VerdictKinds.Truncated, Reason = "output cut off at max_tokens (finish_reason: length)",
-                Verifier = RunLedger.PipelineVerifierName, VerifierVersion = "1",
-            };
-        }
-
-        if (!verifiers.TryGetValue(problem.Domain, out var verifier))
-        {
-            return new Verdict
-            {
-                Accepted = false, Kind = VerdictKinds.Error, Reason = $"no verifier configured for {problem.Domain.ToWire()} problems",
-                Verifier = RunLedger.PipelineVerifierName, VerifierVersion = "1",
-            };
-        }
-
-        try
-        {
-            return await verifier.VerifyAsync(problem, attempt.Content, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A verifier bug must not lose the attempt: record an error verdict, which the next run re-verifies.
-            logger.LogError(e, "verifier {Verifier} failed on {Problem}#{Index}", verifier.Name, problem.Id, attempt.SampleIndex);
-            return new Verdict
-            {
-                Accepted = false, Kind = VerdictKinds.Error, Reason = $"verifier failed: {e.GetType().Name}: {e.Message}",
-                Verifier = verifier.Name, VerifierVersion = verifier.Version,
-            };
-        }
-    }
-
-    private async Task WriteLoopAsync(RunLedger ledger, ChannelReader<WriteItem> reader, RunSummary summary, int toRequest)
-    {
-        var attempts = new List<AttemptRecord>();
-        var verdicts = new List<VerdictRecord>();
-        var errors = new List<AttemptErrorRecord>();
-        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            while (attempts.Count + verdicts.Count + errors.Count < 512 && reader.TryRead(out var item))
-            {
-                if (item.Attempt is { } a)
-                {
-                    attempts.Add(a);
-                    summary.SamplesCompleted++;
-                    summary.PromptTokens += a.PromptTokens;
-                    summary.CompletionTokens += a.CompletionTokens;
-                }
-
-                if (item.Verdict is { } v)
-                {
-                    verdicts.Add(v);
-                    Count(summary, v.Verdict, item.Reverify);
-                }
-
-                if (item.Error is { } e)
-                {
-                    errors.Add(e);
-                    summary.RequestErrors++;
-                }
-            }
-
-            ledger.Record(attempts, verdicts, errors);
-            attempts.Clear();
-            verdicts.Clear();
-            errors.Clear();
-            Progress?.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, Volatile.Read(ref _requests)));
-        }
-    }
-
-    private static void Count(RunSummary summary, Verdict verdict, bool reverify)
-    {
-        summary.Verified++;
-        if (reverify)
-            summary.Reverified++;
-        summary.VerdictKinds[verdict.Kind] = summary.VerdictKinds.GetValueOrDefault(verdict.Kind) + 1;
-        if (verdict.IsVerifierError)
-            summary.VerifierErrors++;
-        else if (verdict.Accepted)
-            summary.Accepted++;
-        else
-            summary.Rejected++;
-    }
 
     private string ConfigHash() => Common.StableHash.Hex(JsonSerializer.Serialize(options), 8);
 }
