@@ -39,14 +39,13 @@ internal static class SolveCommand
             var resilience = ResiliencePipelineFactory.Create(options.Model, logger);
             var verifiers = VerifierFactory.Create(options, loggers);
             using var disposeVerifiers = new DisposableGroup(verifiers.Values);
-            verifiers.TryGetValue(p.Domain, out var verifier);
             var gate = new SemaphoreSlim(options.Model.Concurrency);
             var results = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
             {
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    return await SolveOneAsync(p, i, options, session.Client, resilience, verifier, ct).ConfigureAwait(false);
+                    return await SolveOneAsync(p, i, options, session.Client, resilience, verifiers, logger, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -67,7 +66,7 @@ internal static class SolveCommand
     private sealed record Outcome(ModelCompletion? Completion, Verdict? Verdict, string? Error);
 
     private static async Task<Outcome> SolveOneAsync(Problem p, int index, PipelineOptions options, IModelClient client,
-        Polly.ResiliencePipeline resilience, IVerifier? verifier, CancellationToken ct)
+        Polly.ResiliencePipeline resilience, IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers, ILogger logger, CancellationToken ct)
     {
         var request = SamplingPlan.Request(p, index, options);
         ModelCompletion completion;
@@ -80,10 +79,10 @@ internal static class SolveCommand
             return new Outcome(null, null, ResiliencePipelineFactory.Describe(e));
         }
 
-        if (completion.FinishReason == "length")
-            return new Outcome(completion, new Verdict { Accepted = false, Kind = VerdictKinds.Truncated, Reason = "output cut off at max_tokens", Verifier = "pipeline", VerifierVersion = "1" }, null);
-        var canVerify = verifier is not null && (p.Domain == ProblemDomain.Code || p.Answer is not null);
-        var verdict = canVerify ? await verifier!.VerifyAsync(p, completion.Content, ct).ConfigureAwait(false) : null;
+        // Without a reference answer a math sample can only be shown, not judged.
+        var verdict = p.Domain == ProblemDomain.Code || p.Answer is not null
+            ? await AttemptVerifier.VerifyAsync(p, completion.Content, completion.FinishReason, verifiers, logger, ct).ConfigureAwait(false)
+            : null;
         return new Outcome(completion, verdict, null);
     }
 

@@ -9,12 +9,16 @@ namespace SynthData.Pipeline;
 /// Judges one recorded attempt: output cut off at max_tokens is never accepted; otherwise the domain's verifier
 /// decides. A verifier that throws yields an <c>error</c> verdict (re-verified next run), never a lost attempt.
 /// </summary>
-internal static class AttemptVerifier
+public static class AttemptVerifier
 {
-    public static async Task<Verdict> VerifyAsync(Problem problem, AttemptRecord attempt,
+    public static Task<Verdict> VerifyAsync(Problem problem, AttemptRecord attempt,
+        IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers, ILogger logger, CancellationToken ct) =>
+        VerifyAsync(problem, attempt.Content, attempt.FinishReason, verifiers, logger, ct);
+
+    public static async Task<Verdict> VerifyAsync(Problem problem, string content, string finishReason,
         IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers, ILogger logger, CancellationToken ct)
     {
-        if (attempt.FinishReason == "length")
+        if (finishReason == "length")
         {
             return new Verdict
             {
@@ -34,12 +38,12 @@ internal static class AttemptVerifier
 
         try
         {
-            return await verifier.VerifyAsync(problem, attempt.Content, ct).ConfigureAwait(false);
+            return await verifier.VerifyAsync(problem, content, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A verifier bug must not lose the attempt: record an error verdict, which the next run re-verifies.
-            logger.LogError(e, "verifier {Verifier} failed on {Problem}#{Index}", verifier.Name, problem.Id, attempt.SampleIndex);
+            logger.LogError(e, "verifier {Verifier} failed on problem {Problem}", verifier.Name, problem.Id);
             return new Verdict
             {
                 Accepted = false, Kind = VerdictKinds.Error, Reason = $"verifier failed: {e.GetType().Name}: {e.Message}",
