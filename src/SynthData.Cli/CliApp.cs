@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SynthData.Cli.Commands;
-using SynthData.Config;
 
 namespace SynthData.Cli;
 
@@ -47,19 +46,13 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             }).ConfigureAwait(false);
         }
-        catch (ConfigException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await stderr.WriteLineAsync($"config error:{Environment.NewLine}{Indent(e.Message)}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            var (code, message) = CliErrors.Describe(e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e);
+            await stderr.WriteLineAsync(message).ConfigureAwait(false);
+            return code;
         }
     }
-
-    private static string Indent(string text) => "  " + text.Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal);
 }
 
 /// <summary>Where commands write: injectable so tests can run the CLI in-process.</summary>

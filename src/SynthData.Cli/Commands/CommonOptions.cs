@@ -15,19 +15,22 @@ internal static class CommonOptions
     public static PipelineOptions LoadConfig(ParseResult parse, Option<string> option) =>
         Load(parse.GetValue(option) ?? "pipeline.yaml");
 
-    /// <summary>Loads the config and checks the values whose grammar the CLI owns (the simulator's fault spec).</summary>
-    public static PipelineOptions Load(string path)
+    /// <summary>Loads the config, with the values whose grammar the CLI owns (the simulator's fault spec) checked alongside.</summary>
+    public static PipelineOptions Load(string path) => ConfigLoader.Load(path, FaultSpecCheck);
+
+    private static IEnumerable<(string Key, string Message)> FaultSpecCheck(PipelineOptions options)
     {
-        var options = ConfigLoader.Load(path);
+        string? error = null;
         try
         {
             _ = Simulation.Faults.FaultSpec.Parse(options.Model.Faults);
         }
         catch (FormatException e)
         {
-            throw options.ErrorAt("model.faults", e.Message);
+            error = e.Message;
         }
 
-        return options;
+        if (error is not null)
+            yield return ("model.faults", error);
     }
 }

@@ -61,6 +61,7 @@ internal static class VerifyCommand
             var options = parse.GetValue(config) is { } path ? Config.ConfigLoader.Load(path) : new Config.PipelineOptions();
             using var loggers = Hosting.PipelineHost.CreateLoggerFactory();
             using var verifier = VerifierFactory.CreateCodeVerifier(options, loggers);
+            await verifier.EnsureSandboxWorksAsync(ct).ConfigureAwait(false); // fail closed, before reading any input
             return await BatchIO.RunAsync(parse.GetValue(input)!, parse.GetValue(output), io,
                 (r, w) => CodeBatch.RunAsync(r, w, verifier, ct)).ConfigureAwait(false);
         });

@@ -23,11 +23,14 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         await using var session = await ModelSession.StartAsync(options.Model, known, _logger, stopToken).ConfigureAwait(false);
         var verifiers = VerifierFactory.Create(options, loggerFactory);
         using var disposeVerifiers = new DisposableGroup(verifiers.Values);
-        if (HasCodeSources(options) && verifiers[ProblemDomain.Code] is Verification.Code.CodeVerifier code)
-            await EnsureSandboxAsync(code, stopToken).ConfigureAwait(false);
         var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
         {
             Progress = progress,
+            BeforeSampling = async (domains, ct) =>
+            {
+                if (domains.Contains(ProblemDomain.Code) && verifiers[ProblemDomain.Code] is Verification.Code.CodeVerifier code)
+                    await EnsureSandboxAsync(code, ct).ConfigureAwait(false);
+            },
         };
         return await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
     }
@@ -48,10 +51,6 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
             throw new UsageException($"{e.Message}. Install bubblewrap (apt-get install -y bubblewrap), or set verification.code.sandbox: none to run code WITHOUT isolation.");
         }
     }
-
-    private static bool HasCodeSources(PipelineOptions options) => options.Sources.Any(s =>
-        (s.Generator is { } g && GeneratorCatalog.TryGet(g, out var gen) && gen.Domain == ProblemDomain.Code) ||
-        s.Format is "humaneval" or "mbpp");
 
     public static int ExitCode(RunSummary summary) =>
         summary.Interrupted ? ExitCodes.Interrupted : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;

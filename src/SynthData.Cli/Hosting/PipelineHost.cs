@@ -11,7 +11,8 @@ public static class PipelineHost
 {
     public static async Task<int> RunAsync(PipelineOptions options, bool scheduled, CliIO io)
     {
-        // A missing benchmark file is a config error (exit 2) before anything starts, not a failed batch later.
+        // Missing dataset or benchmark files are located config errors (exit 2) before anything starts, not a failed batch.
+        Problems.ProblemSourceFactory.CheckFilesExist(options);
         _ = Filtering.BenchmarkIndex.ResolveFiles(options);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

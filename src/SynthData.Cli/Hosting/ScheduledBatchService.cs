@@ -13,6 +13,7 @@ internal sealed class ScheduledBatchService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = CronExpression.Parse(options.Run.Schedule);
+        outcome.ExitCode = ExitCodes.Ok; // a worker stopped between batches ends cleanly
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SynthData.Config;
 
 namespace SynthData.Cli.Hosting;
 
@@ -20,15 +19,14 @@ internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome ou
         {
             outcome.ExitCode = ExitCodes.Interrupted;
         }
-        catch (UsageException e)
-        {
-            logger.LogError("{Message}", e.Message);
-            outcome.ExitCode = ExitCodes.Usage;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogError(e, "run failed");
-            outcome.ExitCode = ExitCodes.Failed;
+            var (code, message) = CliErrors.Describe(e);
+            if (code == ExitCodes.Failed && e is not Microsoft.Data.Sqlite.SqliteException)
+                logger.LogError(e, "run failed"); // unexpected: keep the stack trace for the bug report
+            else
+                logger.LogError("{Message}", message);
+            outcome.ExitCode = code;
         }
         finally
         {

@@ -12,7 +12,13 @@ namespace SynthData.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static PipelineOptions Load(string path)
+    /// <summary>
+    /// Checks a component adds for values whose grammar it owns (e.g. the simulator's fault spec): each returns
+    /// (key path, message) pairs, reported together with the loader's own errors.
+    /// </summary>
+    public delegate IEnumerable<(string Key, string Message)> Check(PipelineOptions options);
+
+    public static PipelineOptions Load(string path, params Check[] checks)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -27,12 +33,12 @@ public static class ConfigLoader
             throw new ConfigException([new ConfigError(path, 0, 0, "", $"cannot read: {e.Message}")]);
         }
 
-        var options = Parse(text, path);
+        var options = Parse(text, path, checks);
         options.BaseDirectory = Path.GetDirectoryName(full)!;
         return options;
     }
 
-    public static PipelineOptions Parse(string yaml, string fileName)
+    public static PipelineOptions Parse(string yaml, string fileName, params Check[] checks)
     {
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(yaml));
@@ -53,11 +59,24 @@ public static class ConfigLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException([new ConfigError(fileName, 1, 1, "", "expected a mapping with run/model/sources sections")]);
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw new ConfigException([new ConfigError(fileName, (int)second.Line, (int)second.Column, "", "expected one YAML document; a second one (after ---) would be ignored")]);
+        }
 
         var binder = new YamlBinder(fileName);
         var options = binder.Bind<PipelineOptions>(root);
-        if (binder.Errors.Count == 0)
-            ValidateTree(options, "", binder);
+        // Validation runs even after binding errors, so every problem is reported at once; a key that failed to bind
+        // keeps its default and is not validated again (that would report one mistake twice).
+        ValidateTree(options, "", binder);
+        foreach (var check in checks)
+        {
+            options.Locate = binder.Locate;
+            foreach (var (key, message) in check(options))
+                binder.AddValidationError(key, message);
+        }
+
         if (binder.Errors.Count > 0)
             throw new ConfigException(binder.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
         options.ConfigPath = fileName;
@@ -80,7 +99,7 @@ public static class ConfigLoader
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {
                 if (!attribute.IsValid(value))
-                    binder.AddError(key, Describe(attribute, value));
+                    binder.AddValidationError(key, Describe(attribute, value));
             }
         }
 
@@ -89,7 +108,7 @@ public static class ConfigLoader
             foreach (var r in validatable.Validate(new ValidationContext(target)))
             {
                 var member = r.MemberNames.FirstOrDefault();
-                binder.AddError(member is null ? path : Join(path, SnakeCase.From(member)), r.ErrorMessage ?? "invalid value");
+                binder.AddValidationError(member is null ? path : Join(path, SnakeCase.From(member)), r.ErrorMessage ?? "invalid value");
             }
         }
 

@@ -14,6 +14,7 @@ internal sealed class YamlBinder(string file)
 {
     private readonly List<ConfigError> _errors = [];
     private readonly Dictionary<string, YamlDotNet.Core.Mark> _marks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ConfigError> Errors => _errors;
 
@@ -34,6 +35,14 @@ internal sealed class YamlBinder(string file)
             if (p.Length == 0)
                 return (0, 0);
         }
+    }
+
+    /// <summary>A validation error, dropped when the same key already failed to bind.</summary>
+    public void AddValidationError(string path, string message)
+    {
+        if (_failed.Contains(path))
+            return;
+        AddError(path, message);
     }
 
     public void AddError(string path, string message)
@@ -178,6 +187,7 @@ internal sealed class YamlBinder(string file)
 
     private bool Fail(YamlNode node, string path, string message)
     {
+        _failed.Add(path);
         _errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, path, message));
         return false;
     }

@@ -12,44 +12,77 @@ internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict,
 /// arrived), counts them into the run summary, and reports progress. Being the only writer keeps SQLite uncontended and
 /// the summary counts race-free.
 /// </summary>
-internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgress<RunProgress>? progress, int toRequest, Func<int> requests)
+internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgress<RunProgress>? progress, int toRequest,
+    Func<int> requests, Action<string> onFatal)
 {
+    /// <summary>How long a batch keeps retrying while another process holds the database (SQLITE_BUSY/LOCKED).</summary>
+    private static readonly TimeSpan BusyPatience = TimeSpan.FromMinutes(2);
+
     public async Task RunAsync(ChannelReader<WriteItem> reader)
     {
-        var attempts = new List<AttemptRecord>();
-        var verdicts = new List<VerdictRecord>();
-        var errors = new List<AttemptErrorRecord>();
+        var batch = new List<WriteItem>(512);
+        string? fatal = null;
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (attempts.Count + verdicts.Count + errors.Count < 512 && reader.TryRead(out var item))
+            while (batch.Count < 512 && reader.TryRead(out var item))
+                batch.Add(item);
+            // After a fatal error the channel is still drained, so producers never block on a writer that is gone.
+            if (fatal is null)
             {
-                if (item.Attempt is { } a)
-                {
-                    attempts.Add(a);
-                    summary.SamplesCompleted++;
-                    summary.PromptTokens += a.PromptTokens;
-                    summary.CompletionTokens += a.CompletionTokens;
-                }
-
-                if (item.Verdict is { } v)
-                {
-                    verdicts.Add(v);
-                    Count(summary, v.Verdict, item.Reverify);
-                }
-
-                if (item.Error is { } e)
-                {
-                    errors.Add(e);
-                    summary.RequestErrors++;
-                }
+                fatal = await WriteAsync(batch).ConfigureAwait(false);
+                if (fatal is not null)
+                    onFatal(fatal);
+                else
+                    Count(batch);
             }
 
-            ledger.Record(attempts, verdicts, errors);
-            attempts.Clear();
-            verdicts.Clear();
-            errors.Clear();
-            progress?.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, requests()));
+            batch.Clear();
         }
+    }
+
+    /// <summary>Commits one batch; returns why the ledger cannot be written, or null on success.</summary>
+    private async Task<string?> WriteAsync(List<WriteItem> batch)
+    {
+        var attempts = batch.Where(i => i.Attempt is not null).Select(i => i.Attempt!).ToList();
+        var verdicts = batch.Where(i => i.Verdict is not null).Select(i => i.Verdict!).ToList();
+        var errors = batch.Where(i => i.Error is not null).Select(i => i.Error!).ToList();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var delay = 50; ; delay = Math.Min(delay * 2, 2000))
+        {
+            try
+            {
+                ledger.Record(attempts, verdicts, errors);
+                return null;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && waited.Elapsed < BusyPatience)
+            {
+                await Task.Delay(delay).ConfigureAwait(false); // another process holds the database: wait, the batch is intact
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                return $"cannot write the ledger {ledger.Path}: {e.Message}";
+            }
+        }
+    }
+
+    private void Count(List<WriteItem> batch)
+    {
+        foreach (var item in batch)
+        {
+            if (item.Attempt is { } a)
+            {
+                summary.SamplesCompleted++;
+                summary.PromptTokens += a.PromptTokens;
+                summary.CompletionTokens += a.CompletionTokens;
+            }
+
+            if (item.Verdict is { } v)
+                Count(summary, v.Verdict, item.Reverify);
+            if (item.Error is not null)
+                summary.RequestErrors++;
+        }
+
+        progress?.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, requests()));
     }
 
     private static void Count(RunSummary summary, Verdict verdict, bool reverify)

@@ -25,12 +25,20 @@ public sealed class PipelineRunner(
     private sealed record SampleJob(Problem Problem, int SampleIndex);
     private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
 
+    private readonly HashSet<ProblemDomain> _domains = [];
     private int _requests;
+    private int _toRequest;
     private int _consecutiveFailures;
     private RunBudget _budget = null!;
     private RequestThrottle _throttle = null!;
 
     public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Called once the run knows which domains it will verify, before any request: lets the host check that the verifiers
+    /// can work (the code sandbox starts) and fail the run early and clearly instead of sample by sample.
+    /// </summary>
+    public Func<IReadOnlySet<ProblemDomain>, CancellationToken, Task>? BeforeSampling { get; init; }
 
     /// <summary>
     /// Runs the batch. Cancelling <paramref name="stopToken"/> stops new requests; in-flight ones get the configured
@@ -54,8 +62,10 @@ public sealed class PipelineRunner(
         {
             var answered = ledger.AnsweredSamples();
             var stage = new ProblemStage(options, ledger);
-            var toRequest = RegisterProblems(ledger, runId, answered, stage, summary, stopToken);
+            var toRequest = _toRequest = RegisterProblems(ledger, runId, answered, stage, summary, stopToken);
             var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
+            if (BeforeSampling is not null)
+                await BeforeSampling(_domains.Concat(reverify.Select(a => a.Problem.Domain)).ToHashSet(), stopToken).ConfigureAwait(false);
             logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
                 summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
 
@@ -128,8 +138,12 @@ public sealed class PipelineRunner(
                 }
             }, CancellationToken.None)).ToArray();
 
-            var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest, () => Volatile.Read(ref _requests))
-                .RunAsync(writeChannel.Reader), CancellationToken.None);
+            var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest, () => Volatile.Read(ref _requests), reason =>
+            {
+                abortReason ??= reason;
+                logger.LogError("stopping the run: {Reason}", reason);
+                abort.Cancel();
+            }).RunAsync(writeChannel.Reader), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -179,6 +193,7 @@ public sealed class PipelineRunner(
             if (!stage.Admit(p))
                 continue;
             summary.Problems++;
+            _domains.Add(p.Domain);
             for (var i = 0; i < options.Model.SamplesPerProblem; i++)
             {
                 if (answered.Contains((p.Id, i)))
@@ -273,7 +288,8 @@ public sealed class PipelineRunner(
             logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, job.SampleIndex, tries, reason);
             await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, job.SampleIndex, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
             var failures = Interlocked.Increment(ref _consecutiveFailures);
-            var limit = Math.Max(8, options.Model.Concurrency);
+            // Stop after a run of failures as long as the in-flight window, or after every sample of a small run failed.
+            var limit = Math.Max(1, Math.Min(Math.Max(8, options.Model.Concurrency), _toRequest));
             return failures >= limit
                 ? new StopSignal($"{failures} requests in a row failed after retries (last: {reason}); is the endpoint {EndpointText} reachable?", Budget: false)
                 : null;

@@ -6,6 +6,26 @@ namespace SynthData.Problems;
 /// <summary>Builds the configured sources, in config order.</summary>
 public static class ProblemSourceFactory
 {
+    /// <summary>
+    /// Every configured dataset file must exist: a missing one is a config error (exit 2) before anything starts, not
+    /// a source that silently yields nothing.
+    /// </summary>
+    public static void CheckFilesExist(PipelineOptions options)
+    {
+        var errors = new List<ConfigError>();
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            if (options.Sources[i].Dataset is not { } dataset)
+                continue;
+            var path = options.ResolveInputPath(dataset);
+            if (!File.Exists(path))
+                errors.AddRange(options.ErrorAt($"sources[{i}].dataset", $"dataset file not found: {path}").Errors);
+        }
+
+        if (errors.Count > 0)
+            throw new ConfigException(errors);
+    }
+
     public static IReadOnlyList<IProblemSource> Create(PipelineOptions options)
     {
         var sources = new List<IProblemSource>(options.Sources.Count);

@@ -59,9 +59,10 @@ public sealed class OpenAiModelClient : IModelClient
             return completion with { LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or KeyNotFoundException
-                                       or ArgumentOutOfRangeException or DecoderFallbackException)
+                                       or ArgumentOutOfRangeException or DecoderFallbackException or InvalidOperationException)
         {
-            // The SDK parses the body before we see it: a malformed body surfaces as one of these.
+            // The SDK parses the body before we see it: a malformed body surfaces as one of these (invalid UTF-8
+            // inside a JSON string is an InvalidOperationException from System.Text.Json).
             throw new MalformedResponseException($"unreadable response: {e.Message}");
         }
     }

@@ -4,6 +4,15 @@ namespace SynthData.Sampling;
 public sealed class OutageClock(TimeProvider time)
 {
     private long _since = -1;
+    private int _succeeded;
+
+    /// <summary>
+    /// Whether any request has succeeded. Before the first success an open circuit is not an outage to wait out but an
+    /// endpoint that may not exist (wrong URL, server not started): those failures spend the retry budget.
+    /// </summary>
+    public bool EverSucceeded => Volatile.Read(ref _succeeded) != 0;
+
+    public void MarkSuccess() => Volatile.Write(ref _succeeded, 1);
 
     public bool InOutage => Interlocked.Read(ref _since) >= 0;
 

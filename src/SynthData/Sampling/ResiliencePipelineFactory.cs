@@ -80,8 +80,12 @@ public static class ResiliencePipelineFactory
     private static bool ShouldRetry(Exception? e, ResilienceContext context, ModelOptions options, OutageClock outage)
     {
         if (e is null)
+        {
+            outage.MarkSuccess();
             return false;
-        if (e is BrokenCircuitException)
+        }
+
+        if (e is BrokenCircuitException && outage.EverSucceeded)
             return outage.Elapsed < TimeSpan.FromSeconds(options.MaxOutageSeconds);
         if (!IsTransient(e, context.CancellationToken))
             return false;
@@ -112,6 +116,7 @@ public static class ResiliencePipelineFactory
     /// <summary>The endpoint is unhealthy (as opposed to busy): what the circuit breaker counts.</summary>
     private static bool IsServerFailure(Exception e, CancellationToken caller) => e switch
     {
+        BrokenCircuitException => true, // reached only before any success: counts like the failures that opened it
         ClientResultException { Status: >= 500 } => true,
         ClientResultException { Status: 0 } => true, // no response at all (connection failure inside the SDK)
         ClientResultException => false,
@@ -129,7 +134,7 @@ public static class ResiliencePipelineFactory
         null => "unknown error",
         ClientResultException c => c.Status > 0 ? $"HTTP {c.Status}" : $"connection failed: {FirstLine(c.Message)}",
         TimeoutRejectedException => "attempt timed out",
-        BrokenCircuitException => "endpoint down (circuit open longer than max_outage_seconds)",
+        BrokenCircuitException => "endpoint down: circuit open (recent requests kept failing)",
         OperationCanceledException => "request timed out",
         MalformedResponseException m => $"malformed response: {m.Message}",
         HttpRequestException h => $"connection failed: {FirstLine(h.Message)}",

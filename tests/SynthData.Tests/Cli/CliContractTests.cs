@@ -112,4 +112,51 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(2, (await TestSupport.Cli.RunAsync("stats", "--config", config)).ExitCode);
         Assert.Equal(2, (await TestSupport.Cli.RunAsync("export", "--format", "sft", "--config", config)).ExitCode);
     }
+
+    [Fact]
+    public async Task Verify_math_batch_answers_every_input_line_even_blank_and_undecodable_ones()
+    {
+        var input = _dir.Write("in.jsonl", string.Join('\n',
+            """{"id": 1, "gold": 5, "pred": "5"}""",
+            "",
+            """{"id": 3, "gold": "2", "pred": "\ud800 2"}""",
+            """{"id": 4, "gold": "2", "pred": "2"}""") + "\n");
+        var r = await TestSupport.Cli.RunAsync("verify", "math", "--input", input, "--output", _dir.File("out.jsonl"));
+        Assert.Equal(0, r.ExitCode);
+        var rows = File.ReadAllLines(_dir.File("out.jsonl")).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.True(rows[0]["equivalent"]!.GetValue<bool>()); // numeric gold accepted
+        Assert.Contains("empty line", rows[1]["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(rows[2]["error"]);
+        Assert.True(rows[3]["equivalent"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Hedging_between_two_boxed_answers_is_rejected()
+    {
+        var r = await TestSupport.Cli.RunAsync("verify", "math", "--gold", "4", "--pred", "The answer is $\\boxed{5}$, or possibly $\\boxed{4}$.");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("hedging", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_into_an_existing_directory_is_a_clear_error()
+    {
+        var config = _dir.Write("p.yaml", "run:\n  output_dir: out\nmodel:\n  samples_per_problem: 1\nsources:\n  - generator: arithmetic\n    count: 2\n");
+        Assert.Equal(0, (await TestSupport.Cli.RunAsync("run", "--config", config)).ExitCode);
+        Directory.CreateDirectory(_dir.File("adir"));
+        var r = await TestSupport.Cli.RunAsync("export", "--format", "sft", "--config", config, "--out", _dir.File("adir"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: ", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_dataset_file_is_a_located_config_error()
+    {
+        var config = _dir.Write("p.yaml", "sources:\n  - generator: arithmetic\n  - dataset: nowhere.jsonl\n    format: gsm8k\n");
+        var r = await TestSupport.Cli.RunAsync("run", "--config", config);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(":3:", r.Error, StringComparison.Ordinal);
+        Assert.Contains("sources[1].dataset: dataset file not found", r.Error, StringComparison.Ordinal);
+    }
 }

@@ -53,13 +53,17 @@ public sealed class CodePipelineTests : IDisposable
             """{"id": "ok", "code": "def add(a, b):\n    return a + b\n", "tests": "assert add(2, 3) == 5"}""",
             """{"id": "bad", "code": "```python\ndef add(a, b):\n    return a - b\n```", "tests": "assert add(2, 3) == 5"}""",
             """{"id": "io", "code": "print(int(input()) * 2)", "stdin": "21\n", "expected_stdout": "42\n"}""",
-            """{"id": "broken" """) + "\n");
+            """{"id": "broken" """,
+            "",
+            """{"id": "think", "code": "<think>```python\nprint(2)\n```</think>\nDone.", "stdin": "", "expected_stdout": "2\n"}""") + "\n");
         var r = await TestSupport.Cli.RunAsync("verify", "code", "--input", input, "--output", _dir.File("out.jsonl"));
         Assert.True(r.ExitCode == 0, r.Error);
         var rows = File.ReadAllLines(_dir.File("out.jsonl")).Select(l => JsonNode.Parse(l)!).ToList();
-        Assert.Equal(["ok", "bad", "io", null], rows.Select(x => x["id"]?.GetValue<string>()));
-        Assert.Equal([true, false, true, false], rows.Select(x => x["passed"]!.GetValue<bool>()));
+        Assert.Equal(["ok", "bad", "io", null, null, "think"], rows.Select(x => x["id"]?.GetValue<string>()));
+        Assert.Equal([true, false, true, false, false, false], rows.Select(x => x["passed"]!.GetValue<bool>()));
         Assert.NotNull(rows[3]["error"]);
+        Assert.NotNull(rows[4]["error"]); // a blank line still gets its result line
+        Assert.Contains("no code", rows[5]["reason"]!.GetValue<string>(), StringComparison.Ordinal); // code only inside <think>
         Assert.All(rows.Take(3), x => Assert.True(x["duration_ms"]!.GetValue<double>() >= 0));
     }
 

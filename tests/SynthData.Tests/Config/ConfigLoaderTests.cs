@@ -95,9 +95,29 @@ public sealed class ConfigLoaderTests
     {
         var yaml = "model:\n  concurrency: 0\n  top_p: 2\nbogus: 1\nsources:\n  - generator: arithmetic\n";
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "p.yaml"));
-        Assert.Equal(["bogus"], e.Errors.Select(x => x.Key));
-        // Binding errors stop before validation, so a typo is not drowned in follow-on errors; fix it and validation runs.
-        var e2 = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml.Replace("bogus: 1\n", "", StringComparison.Ordinal), "p.yaml"));
-        Assert.Equal(["model.concurrency", "model.top_p"], e2.Errors.Select(x => x.Key));
+        Assert.Equal(["model.concurrency", "model.top_p", "bogus"], e.Errors.Select(x => x.Key));
+    }
+
+    [Fact]
+    public void A_key_that_fails_to_bind_is_not_reported_again_by_validation()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("model:\n  provider: openai\n  endpoint: [x]\nsources:\n  - generator: arithmetic\n", "p.yaml"));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("model.endpoint", 3), (error.Key, error.Line));
+    }
+
+    [Fact]
+    public void Added_checks_report_with_the_loaders_errors()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("model:\n  faults: nonsense\n  top_p: 5\nsources:\n  - generator: arithmetic\n", "p.yaml",
+            o => o.Model.Faults == "nonsense" ? [("model.faults", "bad spec")] : []));
+        Assert.Equal([("model.faults", 2), ("model.top_p", 3)], e.Errors.Select(x => (x.Key, x.Line)));
+    }
+
+    [Fact]
+    public void A_second_yaml_document_is_an_error()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("sources:\n  - generator: arithmetic\n---\nrun:\n  seed: 1\n", "p.yaml"));
+        Assert.Contains("one YAML document", Assert.Single(e.Errors).Message, StringComparison.Ordinal);
     }
 }

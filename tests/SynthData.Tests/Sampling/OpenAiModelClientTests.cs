@@ -88,6 +88,7 @@ public sealed class OpenAiModelClientTests
     [InlineData("nullcontent=1")]
     [InlineData("truncate=1")]
     [InlineData("reset=1")]
+    [InlineData("badutf8=1")]
     public async Task Faults_surface_as_transient_errors(string faults)
     {
         await using var endpoint = await Start(new SimulatedEndpointOptions { Faults = FaultSpec.Parse(faults), RetryAfterSeconds = 0 });

@@ -17,19 +17,49 @@ public sealed class CsvDatasetSource(string path, string displayName, int? limit
     public IEnumerable<SourceItem> Read(CancellationToken cancellationToken)
     {
         StreamReader reader;
+        HashSet<long> badLines;
         try
         {
-            reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            badLines = InvalidUtf8Lines(path);
+            // Decoding never throws: rows that touch a line with invalid bytes are reported from badLines instead, so
+            // one bad byte costs its own row, not the rest of the file.
+            reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [SourceItem.Bad(new InputError(displayName, 0, "", $"cannot open dataset: {e.Message}"))];
         }
 
-        return ReadRows(reader, cancellationToken);
+        return ReadRows(reader, badLines, cancellationToken);
     }
 
-    private IEnumerable<SourceItem> ReadRows(StreamReader reader, CancellationToken cancellationToken)
+    private static HashSet<long> InvalidUtf8Lines(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonlLineReader.Read(stream).Where(l => l.Error is not null).Select(l => l.Number).ToHashSet();
+    }
+
+    /// <summary>Line breaks inside the record (quoted fields), not counting the one that ends it.</summary>
+    private static int InnerLineBreaks(string rawRecord) =>
+        rawRecord.Count(c => c == '\n') - (rawRecord.EndsWith('\n') ? 1 : 0);
+
+    /// <summary>CsvHelper's RawRow is the record's last line; errors and provenance name its first.</summary>
+    private static long FirstLine(CsvReader csv) => csv.Parser.RawRow - InnerLineBreaks(csv.Parser.RawRecord);
+
+    private static bool Touches(HashSet<long> badLines, CsvReader csv)
+    {
+        if (badLines.Count == 0)
+            return false;
+        for (var line = FirstLine(csv); line <= csv.Parser.RawRow; line++)
+        {
+            if (badLines.Contains(line))
+                return true;
+        }
+
+        return false;
+    }
+
+    private IEnumerable<SourceItem> ReadRows(StreamReader reader, HashSet<long> badLines, CancellationToken cancellationToken)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -49,10 +79,13 @@ public sealed class CsvDatasetSource(string path, string displayName, int? limit
             else if (csv.HeaderRecord is not { } header || !header.Contains(fields.Prompt) || !header.Contains(fields.Answer))
                 headerError = $"header must have columns '{fields.Prompt}' and '{fields.Answer}' (found: {string.Join(", ", csv.HeaderRecord ?? [])})";
         }
-        catch (Exception e) when (e is DecoderFallbackException or CsvHelperException)
+        catch (CsvHelperException e)
         {
             headerError = $"unreadable header: {e.Message}";
         }
+
+        if (headerError is null && badLines.Contains(1))
+            headerError = "header is not valid UTF-8";
 
         if (headerError is not null)
         {
@@ -67,34 +100,27 @@ public sealed class CsvDatasetSource(string path, string displayName, int? limit
             if (limit is { } max && taken >= max)
                 yield break;
             SourceItem item;
-            var stop = false;
             try
             {
                 if (!csv.Read())
                     yield break;
-                item = ParseRecord(csv);
-            }
-            catch (DecoderFallbackException)
-            {
-                // The decoder state is lost after invalid bytes; report once and stop reading this file.
-                item = SourceItem.Bad(new InputError(displayName, csv.Parser.RawRow, "", "not valid UTF-8; the rest of the file is skipped"));
-                stop = true;
+                item = Touches(badLines, csv)
+                    ? SourceItem.Bad(new InputError(displayName, FirstLine(csv), "", "not valid UTF-8"))
+                    : ParseRecord(csv);
             }
             catch (CsvHelperException e)
             {
-                item = SourceItem.Bad(new InputError(displayName, csv.Parser.RawRow, "", e.Message.Split('\n')[0]));
+                item = SourceItem.Bad(new InputError(displayName, FirstLine(csv), "", e.Message.Split('\n')[0]));
             }
 
             taken++;
             yield return item;
-            if (stop)
-                yield break;
         }
     }
 
     private SourceItem ParseRecord(CsvReader csv)
     {
-        var line = csv.Parser.RawRow;
+        var line = FirstLine(csv);
         var prompt = csv.GetField(fields.Prompt);
         var answer = csv.GetField(fields.Answer);
         var domain = csv.HeaderRecord!.Contains(fields.Domain) ? csv.GetField(fields.Domain) : "math";

@@ -25,8 +25,6 @@ public static class CodeBatch
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
-            if (line.Trim().Length == 0)
-                continue;
             window.Enqueue(CheckLineAsync(line, lineNumber, verifier, cancellationToken));
             if (window.Count >= limit)
                 notPassed += await WriteAsync(window.Dequeue(), output).ConfigureAwait(false);
@@ -47,6 +45,8 @@ public static class CodeBatch
     private static async Task<JsonObject> CheckLineAsync(string line, int lineNumber, CodeVerifier verifier, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (line.Trim().Length == 0)
+            return Result(null, false, $"line {lineNumber}: empty line", started, error: true); // one output line per input line
         JsonObject row;
         try
         {
@@ -58,9 +58,22 @@ public static class CodeBatch
         }
 
         var id = row["id"]?.DeepClone();
-        if (!TryBuildProblem(row, lineNumber, out var problem, out var code, out var problemError))
-            return Result(id, false, problemError, started, error: true);
-        var program = ProgramExtractor.Extract(code, acceptBareCode: true);
+        Problem problem;
+        string code;
+        try
+        {
+            if (!TryBuildProblem(row, lineNumber, out problem, out code, out var problemError))
+                return Result(id, false, problemError, started, error: true);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses strings it cannot decode (e.g. a lone surrogate escape) this way.
+            return Result(id, false, $"line {lineNumber}: unreadable string: {e.Message}", started, error: true);
+        }
+
+        // Bare code is accepted only from a reply that has no reasoning section: code inside <think> is not an answer.
+        var hasThink = code.Contains("<think>", StringComparison.Ordinal) || code.Contains("</think>", StringComparison.Ordinal);
+        var program = ProgramExtractor.Extract(code, acceptBareCode: !hasThink);
         if (program is null)
             return Result(id, false, "no code", started, error: false);
         var verdict = await verifier.CheckProgramAsync(problem, program, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace SynthData.Verification.Math;
 /// <summary>
 /// Batch mode of <c>synthdata verify math</c>: reads JSONL <c>{"id","gold","pred"}</c> and writes one
 /// <c>{"id","equivalent","extracted","reason"}</c> line per input line, in input order, checking on all cores.
-/// A bad line gets a result with an <c>error</c> field and the batch goes on; blank lines are skipped.
+/// A bad line (blank lines included) gets a result with an <c>error</c> field and the batch goes on, so output line N
+/// always answers input line N.
 /// </summary>
 public static class MathBatch
 {
@@ -28,8 +29,6 @@ public static class MathBatch
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
             chunk.Add((lineNumber, line));
             if (chunk.Count == ChunkSize)
                 await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
@@ -57,15 +56,17 @@ public static class MathBatch
     private static (string Json, Outcome Outcome) CheckLine(int lineNumber, string line, IMathAnswerChecker checker)
     {
         JsonNode? id = null;
+        if (string.IsNullOrWhiteSpace(line))
+            return (Error(null, lineNumber, "empty line"), Outcome.Error);
         try
         {
             if (JsonNode.Parse(line) is not JsonObject obj)
                 return (Error(null, lineNumber, "not a JSON object"), Outcome.Error);
             id = obj["id"]?.DeepClone();
             if (Field(obj, "gold") is not { } gold)
-                return (Error(id, lineNumber, "field \"gold\" is missing or not a string"), Outcome.Error);
+                return (Error(id, lineNumber, "field \"gold\" is missing or not a string or number"), Outcome.Error);
             if (Field(obj, "pred") is not { } pred)
-                return (Error(id, lineNumber, "field \"pred\" is missing or not a string"), Outcome.Error);
+                return (Error(id, lineNumber, "field \"pred\" is missing or not a string or number"), Outcome.Error);
             var result = checker.Check(gold, pred);
             var json = new JsonObject
             {
@@ -86,10 +87,20 @@ public static class MathBatch
         {
             return (Error(id, lineNumber, "invalid JSON: " + ex.Message), Outcome.Error);
         }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json's way of refusing a string it cannot decode (e.g. a lone surrogate escape).
+            return (Error(id, lineNumber, "unreadable string: " + ex.Message), Outcome.Error);
+        }
     }
 
-    private static string? Field(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>A string field, or a number written as JSON number (GSM8K-style answers often are).</summary>
+    private static string? Field(JsonObject obj, string name) => obj[name] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue number when number.GetValueKind() == JsonValueKind.Number => number.ToJsonString(),
+        _ => null,
+    };
 
     private static string Error(JsonNode? id, int lineNumber, string message) => new JsonObject
     {

@@ -164,6 +164,24 @@ public sealed class DatasetSourceTests : IDisposable
     }
 
     [Fact]
+    public void Csv_row_with_invalid_bytes_is_reported_alone()
+    {
+        var bytes = Encoding.UTF8.GetBytes("prompt,answer\n\"Q1?\",1\n\"Caf\u00e9?\",2\n\"Q3\nspanning lines?\",3\n\"Q4?\",4\n").ToList();
+        var e9 = bytes.IndexOf(0xC3); // turn the UTF-8 "é" of line 3 into a lone Latin-1 byte
+        bytes.RemoveAt(e9);
+        bytes[e9] = 0xE9;
+        File.WriteAllBytes(_dir.File("l.csv"), bytes.ToArray());
+        var items = Read(new CsvDatasetSource(_dir.File("l.csv"), "l.csv", null, new FieldMapOptions()));
+        Assert.Equal(4, items.Count);
+        Assert.Equal("1", items[0].Problem!.Answer);
+        Assert.Equal((3L, "not valid UTF-8"), (items[1].Error!.Line, items[1].Error!.Message));
+        Assert.Equal("Q3\nspanning lines?", items[2].Problem!.Prompt);
+        Assert.Equal(4, items[2].Problem!.Source.Row);
+        Assert.Equal("4", items[3].Problem!.Answer);
+        Assert.Equal(6, items[3].Problem!.Source.Row);
+    }
+
+    [Fact]
     public void Csv_without_required_columns_is_one_clear_error()
     {
         _dir.Write("w.csv", "question,solution\nx,y\n");

@@ -15,6 +15,9 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
     /// <summary>Longest one-line response still taken whole as a bare answer.</summary>
     private const int MaxBareAnswerLength = 160;
 
+    private static readonly HashSet<string> HedgeWords =
+        ["or", "maybe", "possibly", "perhaps", "alternatively", "either", "else", "it", "could", "might", "be"];
+
     /// <summary>Longest text between two boxes for them to count as offered side by side.</summary>
     private const int MaxJoinerLength = 40;
 
@@ -100,12 +103,13 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
     private static PartJoin? Joiner(string between)
     {
         var words = JoinerNoise().Replace(between, " ").Trim().ToLowerInvariant();
-        return words switch
-        {
-            "" or "and" => PartJoin.Together,
-            "or" => PartJoin.Alternatives,
-            _ => null,
-        };
+        if (words is "" or "and")
+            return PartJoin.Together;
+        // "\boxed{5}, or possibly \boxed{4}": two answers offered at once is hedging, however it is phrased.
+        var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return split.All(HedgeWords.Contains) && split.Any(w => w is not ("it" or "could" or "might" or "be"))
+            ? PartJoin.Alternatives
+            : null;
     }
 
     private static (string Text, string Rule)? FromAnchor(string region)
