@@ -44,17 +44,18 @@ public sealed class MathBatchTests
         var summary = await MathBatch.RunAsync(new StringReader(input), output, new MathAnswerChecker(), CancellationToken.None);
 
         var results = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(6, results.Count);
+        Assert.Equal(7, results.Count); // one result line per input line, blank ones included
         Assert.True(results[0].GetProperty("equivalent").GetBoolean());
         Assert.Equal("2", results[0].GetProperty("extracted").GetString());
         Assert.Contains("line 2", results[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("pred", results[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("line 3", results[2].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal("x", results[3].GetProperty("id").GetString());
-        Assert.Contains("gold", results[3].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("line 6", results[4].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.False(results[5].TryGetProperty("error", out _));
-        Assert.Equal(JsonValueKind.Null, results[5].GetProperty("extracted").ValueKind);
-        Assert.Equal(new MathBatchSummary(6, 1, 0, 1, 4), summary);
+        Assert.Contains("line 4: empty line", results[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("x", results[4].GetProperty("id").GetString());
+        Assert.True(results[4].GetProperty("equivalent").GetBoolean()); // a numeric gold is a fine answer
+        Assert.Contains("line 6", results[5].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(results[6].TryGetProperty("error", out _));
+        Assert.Equal(JsonValueKind.Null, results[6].GetProperty("extracted").ValueKind);
+        Assert.Equal(new MathBatchSummary(7, 2, 0, 1, 4), summary);
     }
 }
