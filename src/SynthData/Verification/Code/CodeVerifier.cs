@@ -27,7 +27,12 @@ public sealed class CodeVerifier : IVerifier, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _slots = new SemaphoreSlim(options.MaxParallelChecks);
         _harness = HarnessScript.WriteToTemp();
-        _checks = new Lazy<SandboxedChecks>(() => new SandboxedChecks(SandboxCommand.Create(options, _harness), options));
+        _checks = new Lazy<SandboxedChecks>(() =>
+        {
+            var command = SandboxCommand.Create(options, _harness);
+            var warm = options.WarmSandboxes && options.Sandbox != SandboxMode.None ? new WarmSandboxPool(command, _logger) : null;
+            return new SandboxedChecks(command, options, warm);
+        });
         if (options.Sandbox == SandboxMode.None)
         {
             _logger.LogWarning(
@@ -149,8 +154,13 @@ public sealed class CodeVerifier : IVerifier, IDisposable
         Details = new JsonObject { ["sandbox"] = _options.Sandbox == SandboxMode.None ? "none" : "bubblewrap" },
     };
 
+    /// <summary>Host process ids of the idle warm sandboxes (alive between checks by design, unlike anything a check starts).</summary>
+    internal IReadOnlyList<int> WarmSandboxProcessIds() => _checks.IsValueCreated ? _checks.Value.WarmProcessIds() : [];
+
     public void Dispose()
     {
+        if (_checks.IsValueCreated)
+            _checks.Value.Dispose();
         _slots.Dispose();
         _harness.Dispose();
     }

@@ -51,6 +51,13 @@ public sealed class CodeVerifierOptions
     [Range(1, 4096)]
     public int TempSizeMb { get; set; } = 64;
 
+    /// <summary>
+    /// Run checks in warm sandboxes: one long-lived jail per parallel slot whose zygote forks a freshly isolated
+    /// harness per check (see <see cref="CodeVerifier"/>). Off: every check starts a fresh jail (slower, the
+    /// reference implementation, and the fallback whenever a warm sandbox cannot be used).
+    /// </summary>
+    public bool WarmSandboxes { get; set; } = true;
+
     /// <summary>How often a check is retried when the sandbox itself failed to start.</summary>
     [Range(0, 10)]
     public int SandboxRetries { get; set; } = 2;
