@@ -12,6 +12,29 @@ namespace SynthData.Verification.Code;
 /// of the harness against proxies of the program. Sandbox failures come back as <see cref="VerdictKinds.Error"/>
 /// after retries, never as a rejection.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Warm sandboxes (<see cref="CodeVerifierOptions.WarmSandboxes"/>, on by default): each parallel slot keeps one
+/// bubblewrap jail (own user namespace, so slots never share RLIMIT_NPROC accounting) running <c>zygote.py</c>, which
+/// has started Python and imported the common stdlib modules once. It never runs untrusted code and never sees a
+/// job or a program's output. Per check it forks a throw-away supervisor that enters new mount, PID, network, IPC,
+/// UTS and cgroup namespaces, mounts a fresh size-capped tmpfs on /tmp and /dev/shm, makes /dev read-only, drops
+/// every capability (bounding set included) and sets no_new_privs, and only then forks the namespace's init and the
+/// usual two-process harness; it feeds the job in, collects output under the cap and kills the init (and with it
+/// everything the program started) at the wall deadline. The verdict channel and nonce are the fresh path's.
+/// </para>
+/// <para>
+/// Shared between consecutive checks of a slot, and why that is safe: the jail's read-only filesystem view (the same
+/// as a fresh jail's); its user namespace and uid (a check's processes are all dead before the next check starts,
+/// since the init of its PID namespace is gone); the zygote's memory image, copy-on-write and pristine (the zygote
+/// itself never executes check data, so a program reading its own memory finds nothing of earlier checks), which
+/// also means one str hash seed per slot. The zygote and supervisor hold CAP_SYS_ADMIN, CAP_NET_ADMIN and
+/// CAP_SETPCAP inside the jail's user namespace only; they are outside the check's PID namespace (a program cannot
+/// name them to signal or ptrace them), undumpable, and none of their descriptors reach the program. A zygote
+/// that dies or breaks the protocol is discarded and replaced; if none can be started, every check runs in a fresh
+/// jail (<see cref="SandboxMode.Bubblewrap"/> without warm sandboxes, the reference implementation).
+/// </para>
+/// </remarks>
 public sealed class CodeVerifier : IVerifier, IDisposable
 {
     private readonly CodeVerifierOptions _options;

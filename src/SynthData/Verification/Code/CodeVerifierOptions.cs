@@ -5,7 +5,7 @@ namespace SynthData.Verification.Code;
 /// <summary>How untrusted programs are isolated.</summary>
 public enum SandboxMode
 {
-    /// <summary>Fresh bubblewrap namespace jail per check (the default, and the only safe mode).</summary>
+    /// <summary>Bubblewrap namespace jails: fresh namespaces per check, in a warm jail per slot or a fresh jail per check (the default, and the only safe mode).</summary>
     Bubblewrap,
 
     /// <summary>No isolation beyond rlimits: only for machines without bubblewrap, chosen explicitly and logged loudly.</summary>

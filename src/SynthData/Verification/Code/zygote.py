@@ -22,6 +22,7 @@ At start, after a self-test of the isolation steps: "READY\\n".
 
 import builtins
 import ctypes
+import fcntl
 import os
 import resource
 import select
@@ -78,8 +79,6 @@ def isolate(tmp_bytes):
     check(libc.mount(None, b"/dev", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None), "remount /dev read-only")
     os.chdir("/tmp")
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        import fcntl
-
         fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH14x", b"lo", IFF_UP))
     drop_privileges()
 
@@ -128,6 +127,8 @@ HARNESS = object()
 
 def init_process(harness_pid):
     """PID 1 of the check's namespace: when it exits, the kernel kills everything else in the namespace."""
+    # The kernel drops default-action signals sent to a namespace init from inside; Python's SIGINT handler would not.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     while True:
         pid, status = os.waitpid(harness_pid, 0)
         if pid == harness_pid:
