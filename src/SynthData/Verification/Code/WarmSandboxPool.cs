@@ -5,15 +5,15 @@ namespace SynthData.Verification.Code;
 
 /// <summary>
 /// Idle warm sandboxes, one per parallel slot at most (the verifier's slot semaphore bounds how many are taken at
-/// once). A sandbox that breaks is discarded and replaced on the next check; when they cannot be started at all,
-/// checks fall back to a fresh sandbox each.
+/// once). A sandbox that breaks is discarded and replaced on the next check, and the check runs in a fresh sandbox;
+/// after <see cref="MaxFailures"/> failures in a row (start or run) every check uses a fresh sandbox.
 /// </summary>
 internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : IDisposable
 {
-    private const int MaxStartFailures = 3;
+    private const int MaxFailures = 3;
 
     private readonly ConcurrentBag<WarmSandbox> _idle = [];
-    private int _startFailures;
+    private int _failures;
     private volatile bool _disposed;
 
     /// <summary>The run, or null when no warm sandbox could do it (the caller then uses a fresh sandbox).</summary>
@@ -25,13 +25,14 @@ internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : 
         try
         {
             var run = await sandbox.RunAsync(job, wallLimit, outputLimitBytes, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _failures, 0);
             Return(sandbox);
             return run;
         }
         catch (WarmSandboxException e)
         {
-            logger.LogWarning("Warm sandbox discarded, the check runs in a fresh sandbox: {Reason}", e.Message);
             sandbox.Dispose();
+            Failed("Warm sandbox discarded", e.Message);
             return null;
         }
         catch
@@ -48,23 +49,26 @@ internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : 
     {
         if (_idle.TryTake(out var idle))
             return idle;
-        if (_disposed || Volatile.Read(ref _startFailures) >= MaxStartFailures || command.PrepareWarm() is not { } start)
+        if (_disposed || Volatile.Read(ref _failures) >= MaxFailures || command.PrepareWarm() is not { } start)
             return null;
         try
         {
-            var started = await WarmSandbox.StartAsync(start, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _startFailures, 0);
-            return started;
+            return await WarmSandbox.StartAsync(start, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WarmSandboxException or System.ComponentModel.Win32Exception or IOException)
         {
-            var failures = Interlocked.Increment(ref _startFailures);
-            logger.LogWarning(
-                "Could not start a warm sandbox ({Failures}/{Max}): {Reason}. {Consequence}", failures, MaxStartFailures, e.Message,
-                failures >= MaxStartFailures ? "Giving up on warm sandboxes: every check starts a fresh sandbox (slower, same isolation)."
-                    : "This check runs in a fresh sandbox.");
+            Failed("Could not start a warm sandbox", e.Message);
             return null;
         }
+    }
+
+    private void Failed(string what, string reason)
+    {
+        var failures = Interlocked.Increment(ref _failures);
+        logger.LogWarning("{What} ({Failures}/{Max} in a row): {Reason}. {Consequence}", what, failures, MaxFailures, reason,
+            failures >= MaxFailures
+                ? "Giving up on warm sandboxes: every check now starts a fresh sandbox (slower, same isolation)."
+                : "This check runs in a fresh sandbox.");
     }
 
     private void Return(WarmSandbox sandbox)

@@ -178,6 +178,36 @@ public sealed class WarmSandboxTests : IDisposable
         Assert.Empty(after.Intersect(before));
     }
 
+    [Fact]
+    public async Task Disposing_the_verifier_ends_its_warm_sandboxes()
+    {
+        var verifier = new CodeVerifier(new CodeVerifierOptions { TimeoutSeconds = 3, MaxParallelChecks = 2 });
+        var problem = SandboxFixture.AssertProblem("assert add(2, 3) == 5", "add");
+        var verdicts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => verifier.CheckProgramAsync(problem, Benign, CancellationToken.None)));
+        Assert.All(verdicts, v => Assert.True(v.Accepted, v.Reason));
+        var warm = verifier.WarmSandboxProcessIds();
+        Assert.InRange(warm.Count, 3, 6);
+
+        verifier.Dispose();
+
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (warm.Any(Running) && DateTime.UtcNow < until)
+            await Task.Delay(50);
+        Assert.DoesNotContain(warm, Running);
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            return !File.ReadAllLines($"/proc/{pid}/status").Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains('Z', StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private async Task AssertJudgedAsync(string program, bool pass)
     {
         var verdict = await _verifier.CheckProgramAsync(
