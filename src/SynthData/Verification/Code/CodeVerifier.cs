@@ -19,7 +19,8 @@ namespace SynthData.Verification.Code;
 /// has started Python and imported the common stdlib modules once. It never runs untrusted code and never sees a
 /// job or a program's output. Per check it forks a throw-away supervisor that enters new mount, PID, network, IPC,
 /// UTS and cgroup namespaces, mounts a fresh size-capped tmpfs on /tmp and /dev/shm, makes /dev read-only, drops
-/// every capability (bounding set included) and sets no_new_privs, and only then forks the namespace's init and the
+/// every capability (bounding set included), sets no_new_privs and denies the kernel keyring calls with seccomp
+/// (keyrings belong to the user namespace, which the slot's checks share), and only then forks the namespace's init and the
 /// usual two-process harness; it feeds the job in, collects output under the cap and kills the init (and with it
 /// everything the program started) at the wall deadline. The verdict channel and nonce are the fresh path's.
 /// </para>

@@ -5,7 +5,8 @@ untrusted code and never reads a job or a program's output: for each check it fo
 
   1. enters new mount, PID, network, IPC, UTS and cgroup namespaces, mounts a fresh size-capped tmpfs on /tmp
      (and /dev/shm), makes /dev read-only and brings up loopback;
-  2. drops every capability (bounding set, ambient, effective, permitted, inheritable) and sets no_new_privs;
+  2. drops every capability (bounding set, ambient, effective, permitted, inheritable), sets no_new_privs and
+     installs a seccomp filter that denies the kernel keyring calls (see deny_keyrings);
   3. forks the init of the new PID namespace, which forks the harness (harness.py's main, the same trusted code
      a fresh sandbox runs); everything the program starts lives in that namespace and dies with its init;
   4. only then copies the job from the host to the harness's stdin, collects its stdout and stderr under the
@@ -41,6 +42,7 @@ CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x08000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
 PR_SET_DUMPABLE, PR_CAPBSET_READ, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS = 4, 23, 24, 38, 39
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
+PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
 SIOCSIFFLAGS, IFF_UP = 0x8914, 1
 DRAIN_GRACE = 1.0
@@ -56,6 +58,18 @@ class CapHeader(ctypes.Structure):
 
 class CapData(ctypes.Structure):
     _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+class SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+
+# machine -> (AUDIT_ARCH_*, syscall numbers of add_key, request_key, keyctl)
+SECCOMP_ARCHES = {"x86_64": (0xC000003E, (248, 249, 250)), "aarch64": (0xC00000B7, (217, 218, 219))}
 
 
 def check(result, what):
@@ -81,6 +95,29 @@ def isolate(tmp_bytes):
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sH14x", b"lo", IFF_UP))
     drop_privileges()
+    deny_keyrings()
+
+
+def deny_keyrings():
+    """
+    Kernel keyrings belong to the user namespace, which checks of one slot share (a fresh jail has its own): a key
+    one check adds to the user keyring would be readable by the next. A seccomp filter (allowed unprivileged once
+    no_new_privs is set) makes add_key, request_key and keyctl fail with EPERM, and every syscall of a foreign ABI
+    (x32, i386) too. Unknown architectures fail the self-test, so checks fall back to fresh jails.
+    """
+    arch, numbers = SECCOMP_ARCHES.get(os.uname().machine, (None, None))
+    if arch is None:
+        raise OSError("no keyring seccomp filter for architecture " + os.uname().machine)
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    deny, allow = 0x00050000 | 1, 0x7FFF0000  # SECCOMP_RET_ERRNO | EPERM, SECCOMP_RET_ALLOW
+    n = len(numbers)
+    # Jump offsets count instructions skipped; the deny return is last, the allow return just before it.
+    program = [(ld, 0, 0, 4), (jeq, 0, n + 3, arch), (ld, 0, 0, 0), (jge, n + 1, 0, 0x40000000)]
+    program += [(jeq, n - i, 0, nr) for i, nr in enumerate(numbers)]
+    program += [(ret, 0, 0, allow), (ret, 0, 0, deny)]
+    filters = (SockFilter * len(program))(*(SockFilter(*insn) for insn in program))
+    fprog = SockFprog(len(program), filters)
+    check(libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0), "install the seccomp filter")
 
 
 def drop_privileges():

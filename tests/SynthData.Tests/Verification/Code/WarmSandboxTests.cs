@@ -64,7 +64,7 @@ public sealed class WarmSandboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Programs_cannot_unshare_mount_or_use_capabilities()
+    public async Task Programs_cannot_unshare_mount_or_use_capabilities_or_keyrings()
     {
         const string Probe = """
             import ctypes, os, socket
@@ -88,6 +88,8 @@ public sealed class WarmSandboxTests : IDisposable
                 ("capabilities held", any(caps)),
                 ("CAP_SYS_ADMIN in the bounding set", libc.prctl(23, 21, 0, 0, 0) == 1),
                 ("no_new_privs unset", libc.prctl(39, 0, 0, 0, 0) != 1),
+                # Keyrings outlive a check (they belong to the slot's user namespace): add_key must be refused.
+                ("add_key", libc.syscall({"x86_64": 248, "aarch64": 217}[os.uname().machine], b"user", b"leak", b"x", 1, -4) >= 0),
             ] if ok]
             for path in ("/usr/escape", "/dev/escape", "/harness/escape"):
                 try:
