@@ -132,7 +132,7 @@ def drop_privileges():
     # Fail closed unless the kernel confirms that nothing is left.
     data = (CapData * 2)()
     check(libc.capget(ctypes.byref(header), ctypes.byref(data)), "capget")
-    if any(d.effective or d.permitted or d.inheritable for d in data) or prctl(PR_CAPBSET_READ, 0) != 0:
+    if any(d.effective or d.permitted or d.inheritable for d in data) or any(prctl(PR_CAPBSET_READ, c) != 0 for c in range(cap)):
         raise OSError("capabilities are still held after dropping them")
     if prctl(PR_GET_NO_NEW_PRIVS) != 1:
         raise OSError("no_new_privs did not stick")
