@@ -74,6 +74,34 @@ public abstract class AdversarialSuite(CodeVerifier verifier)
     }
 
     [Fact]
+    public async Task Programs_can_start_as_many_processes_as_in_a_fresh_jail()
+    {
+        const string Program = """
+            import os, time
+            def headroom():
+                children = []
+                try:
+                    while len(children) < 500:
+                        pid = os.fork()
+                        if pid == 0:
+                            time.sleep(30)
+                            os._exit(0)
+                        children.append(pid)
+                except OSError:
+                    pass
+                for pid in children:
+                    os.kill(pid, 9)
+                    os.waitpid(pid, 0)
+                return len(children)
+            """;
+        // A fresh jail holds bubblewrap's init, the harness and the program: the rest of RLIMIT_NPROC is the program's.
+        var expected = verifier.Options.MaxProcesses - 3;
+        var verdict = await verifier.CheckProgramAsync(
+            SandboxFixture.FunctionProblem("headroom", new FunctionTest([], JsonValue.Create(expected))), Program, CancellationToken.None);
+        Assert.True(verdict.Accepted, verdict.Reason);
+    }
+
+    [Fact]
     public async Task Data_driven_results_are_compared_by_type()
     {
         var problem = SandboxFixture.FunctionProblem("f",
