@@ -5,11 +5,13 @@ using SynthData.Problems;
 using SynthData.Verification.Code;
 
 // Throughput of the sandboxed code verifier on the 164 HumanEval canonical solutions.
-// Usage: dotnet run -c Release --project bench/CodeBench -- [HumanEval.jsonl] [passes] [parallel] [sandbox: bubblewrap|none]
+// Usage: dotnet run -c Release --project bench/CodeBench -- [HumanEval.jsonl] [passes] [parallel] [sandbox: bubblewrap|fresh|none]
 var path = args.Length > 0 ? args[0] : "/work/shared/datasets/humaneval/HumanEval.jsonl";
 var passes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var parallel = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-var mode = args.Length > 3 && args[3] == "none" ? SandboxMode.None : SandboxMode.Bubblewrap;
+// bubblewrap: warm sandboxes (one jail per slot, fresh namespaces per check); fresh: a new jail per check; none: no isolation.
+var sandbox = args.Length > 3 ? args[3] : "bubblewrap";
+var mode = sandbox == "none" ? SandboxMode.None : SandboxMode.Bubblewrap;
 
 var tasks = File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).Select(o => (
     Problem: new Problem
@@ -20,9 +22,9 @@ var tasks = File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.P
     },
     Program: o["prompt"]!.GetValue<string>() + o["canonical_solution"]!.GetValue<string>())).ToList();
 
-using var verifier = new CodeVerifier(new CodeVerifierOptions { MaxParallelChecks = parallel, Sandbox = mode });
+using var verifier = new CodeVerifier(new CodeVerifierOptions { MaxParallelChecks = parallel, Sandbox = mode, WarmSandboxes = sandbox != "fresh" });
 await verifier.EnsureSandboxWorksAsync(CancellationToken.None);
-Console.WriteLine($"{tasks.Count} HumanEval canonical solutions, sandbox {mode}, {parallel} parallel checks, {Environment.ProcessorCount} cores");
+Console.WriteLine($"{tasks.Count} HumanEval canonical solutions, sandbox {sandbox}, {parallel} parallel checks, {Environment.ProcessorCount} cores");
 
 for (var pass = 1; pass <= passes; pass++)
 {

@@ -12,6 +12,30 @@ namespace SynthData.Verification.Code;
 /// of the harness against proxies of the program. Sandbox failures come back as <see cref="VerdictKinds.Error"/>
 /// after retries, never as a rejection.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Warm sandboxes (<see cref="CodeVerifierOptions.WarmSandboxes"/>, on by default): each parallel slot keeps one
+/// bubblewrap jail (own user namespace, so slots never share RLIMIT_NPROC accounting) running <c>zygote.py</c>, which
+/// has started Python and imported the common stdlib modules once. It never runs untrusted code and never sees a
+/// job or a program's output. Per check it forks a throw-away supervisor that enters new mount, PID, network, IPC,
+/// UTS and cgroup namespaces, mounts a fresh size-capped tmpfs on /tmp and /dev/shm, makes /dev read-only, drops
+/// every capability (bounding set included), sets no_new_privs and denies the kernel keyring calls with seccomp
+/// (keyrings belong to the user namespace, which the slot's checks share), and only then forks the namespace's init and the
+/// usual two-process harness; it feeds the job in, collects output under the cap and kills the init (and with it
+/// everything the program started) at the wall deadline. The verdict channel and nonce are the fresh path's.
+/// </para>
+/// <para>
+/// Shared between consecutive checks of a slot, and why that is safe: the jail's read-only filesystem view (the same
+/// as a fresh jail's); its user namespace and uid (a check's processes are all dead before the next check starts,
+/// since the init of its PID namespace is gone); the zygote's memory image, copy-on-write and pristine (the zygote
+/// itself never executes check data, so a program reading its own memory finds nothing of earlier checks), which
+/// also means one str hash seed per slot. The zygote and supervisor hold CAP_SYS_ADMIN, CAP_NET_ADMIN and
+/// CAP_SETPCAP inside the jail's user namespace only; they are outside the check's PID namespace (a program cannot
+/// name them to signal or ptrace them), undumpable, and none of their descriptors reach the program. A zygote
+/// that dies or breaks the protocol is discarded and replaced; if none can be started, every check runs in a fresh
+/// jail (<see cref="SandboxMode.Bubblewrap"/> without warm sandboxes, the reference implementation).
+/// </para>
+/// </remarks>
 public sealed class CodeVerifier : IVerifier, IDisposable
 {
     private readonly CodeVerifierOptions _options;
@@ -27,7 +51,12 @@ public sealed class CodeVerifier : IVerifier, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _slots = new SemaphoreSlim(options.MaxParallelChecks);
         _harness = HarnessScript.WriteToTemp();
-        _checks = new Lazy<SandboxedChecks>(() => new SandboxedChecks(SandboxCommand.Create(options, _harness), options));
+        _checks = new Lazy<SandboxedChecks>(() =>
+        {
+            var command = SandboxCommand.Create(options, _harness);
+            var warm = options.WarmSandboxes && options.Sandbox != SandboxMode.None ? new WarmSandboxPool(command, _logger) : null;
+            return new SandboxedChecks(command, options, warm);
+        });
         if (options.Sandbox == SandboxMode.None)
         {
             _logger.LogWarning(
@@ -149,8 +178,13 @@ public sealed class CodeVerifier : IVerifier, IDisposable
         Details = new JsonObject { ["sandbox"] = _options.Sandbox == SandboxMode.None ? "none" : "bubblewrap" },
     };
 
+    /// <summary>Host process ids of the idle warm sandboxes (alive between checks by design, unlike anything a check starts).</summary>
+    internal IReadOnlyList<int> WarmSandboxProcessIds() => _checks.IsValueCreated ? _checks.Value.WarmProcessIds() : [];
+
     public void Dispose()
     {
+        if (_checks.IsValueCreated)
+            _checks.Value.Dispose();
         _slots.Dispose();
         _harness.Dispose();
     }

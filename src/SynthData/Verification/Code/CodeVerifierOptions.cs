@@ -5,7 +5,7 @@ namespace SynthData.Verification.Code;
 /// <summary>How untrusted programs are isolated.</summary>
 public enum SandboxMode
 {
-    /// <summary>Fresh bubblewrap namespace jail per check (the default, and the only safe mode).</summary>
+    /// <summary>Bubblewrap namespace jails: fresh namespaces per check, in a warm jail per slot or a fresh jail per check (the default, and the only safe mode).</summary>
     Bubblewrap,
 
     /// <summary>No isolation beyond rlimits: only for machines without bubblewrap, chosen explicitly and logged loudly.</summary>
@@ -50,6 +50,13 @@ public sealed class CodeVerifierOptions
 
     [Range(1, 4096)]
     public int TempSizeMb { get; set; } = 64;
+
+    /// <summary>
+    /// Run checks in warm sandboxes: one long-lived jail per parallel slot whose zygote forks a freshly isolated
+    /// harness per check (see <see cref="CodeVerifier"/>). Off: every check starts a fresh jail (slower, the
+    /// reference implementation, and the fallback whenever a warm sandbox cannot be used).
+    /// </summary>
+    public bool WarmSandboxes { get; set; } = true;
 
     /// <summary>How often a check is retried when the sandbox itself failed to start.</summary>
     [Range(0, 10)]

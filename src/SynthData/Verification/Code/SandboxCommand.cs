@@ -14,6 +14,7 @@ internal sealed class SandboxCommand
     // -B: the runtime is mounted read-only anyway.
     private static readonly string[] InterpreterFlags = ["-I", "-S", "-B"];
     private static readonly string[] RootLinksOrDirs = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+    private static readonly string[] WarmCapabilities = ["CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP"];
 
     private readonly CodeVerifierOptions _options;
     private readonly HarnessScript _harness;
@@ -54,11 +55,10 @@ internal sealed class SandboxCommand
     /// <summary>A start description for one run; dispose it after the run to remove any scratch directory.</summary>
     public SandboxLaunch Prepare()
     {
-        var python = _options.PythonPath;
         if (_options.Sandbox == SandboxMode.None)
         {
             var scratch = Directory.CreateTempSubdirectory("synthdata-run-").FullName;
-            var plain = new ProcessStartInfo(python) { WorkingDirectory = scratch };
+            var plain = new ProcessStartInfo(_options.PythonPath) { WorkingDirectory = scratch };
             foreach (var a in InterpreterFlags.Append(_harness.FilePath))
                 plain.ArgumentList.Add(a);
             plain.Environment.Clear();
@@ -68,19 +68,37 @@ internal sealed class SandboxCommand
             return new SandboxLaunch(plain, scratch);
         }
 
+        return new SandboxLaunch(Jailed(warm: false, HarnessScript.FileName), null);
+    }
+
+    /// <summary>
+    /// The start description of a warm sandbox (zygote.py) in a long-lived jail, or null when warm sandboxes do not
+    /// apply (mode <c>none</c>).
+    /// </summary>
+    public ProcessStartInfo? PrepareWarm() =>
+        _options.Sandbox == SandboxMode.None
+            ? null
+            : Jailed(warm: true, HarnessScript.ZygoteFileName,
+                ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private ProcessStartInfo Jailed(bool warm, string script, params string[] scriptArgs)
+    {
         var start = new ProcessStartInfo(_prefix[0]);
-        foreach (var a in _prefix.Skip(1))
+        foreach (var a in _prefix.Skip(1).Concat(JailArgs(warm)).Append(_options.PythonPath).Concat(InterpreterFlags))
             start.ArgumentList.Add(a);
-        foreach (var a in JailArgs())
+        start.ArgumentList.Add(HarnessMount + "/" + script);
+        foreach (var a in scriptArgs)
             start.ArgumentList.Add(a);
-        start.ArgumentList.Add(python);
-        foreach (var a in InterpreterFlags.Append(HarnessMount + "/" + HarnessScript.FileName))
-            start.ArgumentList.Add(a);
-        return new SandboxLaunch(start, null);
+        return start;
     }
 
 
-    private IEnumerable<string> JailArgs()
+    /// <summary>
+    /// The jail. A warm jail keeps CAP_SYS_ADMIN, CAP_NET_ADMIN and CAP_SETPCAP inside its own user namespace (its
+    /// zygote needs them to build per-check namespaces and then drop every capability before any untrusted code), and
+    /// leaves /tmp an empty read-only mount point because each check mounts its own fresh tmpfs there.
+    /// </summary>
+    private IEnumerable<string> JailArgs(bool warm)
     {
         var uid = _options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string[] core =
@@ -91,6 +109,14 @@ internal sealed class SandboxCommand
         ];
         foreach (var a in core)
             yield return a;
+        if (warm)
+        {
+            foreach (var cap in WarmCapabilities)
+            {
+                yield return "--cap-add";
+                yield return cap;
+            }
+        }
         foreach (var path in RootLinksOrDirs)
         {
             // Merged-/usr systems have these as symlinks into /usr; older ones as real directories.
@@ -118,11 +144,15 @@ internal sealed class SandboxCommand
             yield return pythonRoot;
             yield return pythonRoot;
         }
+        string[] tmp = warm
+            ? ["--dir", "/tmp"]
+            : ["--size", ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs", "/tmp"];
+        foreach (var a in tmp)
+            yield return a;
         string[] rest =
         [
             "--ro-bind", _harness.Directory, HarnessMount,
             "--dev", "/dev",
-            "--size", ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs", "/tmp",
             "--chdir", "/tmp",
             // bubblewrap's own root is a writable tmpfs; only /tmp (and the private /dev) stay writable.
             "--remount-ro", "/",

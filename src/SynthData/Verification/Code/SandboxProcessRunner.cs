@@ -106,7 +106,7 @@ internal static class SandboxProcessRunner
     /// Killing the outer process first would orphan the init (and rely on a parent-death signal that a fork bomb's
     /// tree has been seen to survive), so the init goes first and the whole tree is the fallback.
     /// </summary>
-    private static void KillTree(Process process)
+    internal static void KillTree(Process process)
     {
         try
         {
@@ -124,7 +124,7 @@ internal static class SandboxProcessRunner
         }
     }
 
-    private static IEnumerable<int> ChildrenOf(int pid)
+    internal static IEnumerable<int> ChildrenOf(int pid)
     {
         string text;
         try

@@ -8,7 +8,7 @@ namespace SynthData.Verification.Code;
 /// Pass is only ever concluded from the trusted harness's report (asserts) or from a comparison made here
 /// (function results, stdout); never from an exit status or from text the program could print.
 /// </summary>
-internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOptions options)
+internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOptions options, WarmSandboxPool? warm) : IDisposable
 {
     private const int MemoryExitCode = 86;
 
@@ -89,8 +89,16 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         return CheckOutcome.Passed($"all {tests.Count} stdin/stdout tests passed");
     }
 
+    /// <summary>Host process ids of the idle warm sandboxes.</summary>
+    public IReadOnlyList<int> WarmProcessIds() => warm?.IdleProcessIds() ?? [];
+
+    public void Dispose() => warm?.Dispose();
+
+    /// <summary>In a warm sandbox when one is available, else in a fresh one (the reference implementation).</summary>
     private async Task<SandboxRun> RunAsync(HarnessJob job, TimeSpan wall, CancellationToken ct)
     {
+        if (warm is not null && await warm.TryRunAsync(job.Bytes, wall, options.OutputLimitBytes, ct).ConfigureAwait(false) is { } run)
+            return run;
         using var launch = command.Prepare();
         return await SandboxProcessRunner.RunAsync(launch.StartInfo, job.Bytes, wall, options.OutputLimitBytes, ct).ConfigureAwait(false);
     }

@@ -24,6 +24,9 @@ import sys
 
 MEMORY_EXIT = 86
 MAX_MESSAGE = 2000
+# Processes of the sandbox's user namespace that are not the check's own (a warm sandbox's zygote, supervisor and
+# namespace init all count towards RLIMIT_NPROC); zygote.py sets it so programs get a fresh jail's headroom.
+PROCESS_OVERHEAD = 0
 
 
 def read_exact(n):
@@ -53,6 +56,7 @@ def apply_limits(spec):
     import resource
 
     address_space, cpu_seconds, processes, file_size, open_files = (int(x) for x in spec.split())
+    processes += PROCESS_OVERHEAD
     for which, value in (
         (resource.RLIMIT_AS, address_space),
         (resource.RLIMIT_CPU, cpu_seconds),
@@ -480,4 +484,5 @@ def main():
     os._exit(0)
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -3,11 +3,19 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SynthData.Problems;
 using SynthData.Verification;
+using SynthData.Verification.Code;
 
 namespace SynthData.Tests.Verification.Code;
 
+/// <summary>The hostile suite against warm sandboxes (the default path).</summary>
 [Collection(SandboxCollection.Name)]
-public sealed class AdversarialTests(SandboxFixture sandbox)
+public sealed class AdversarialTests(SandboxFixture sandbox) : AdversarialSuite(sandbox.Verifier);
+
+/// <summary>The same suite against a fresh jail per check: the reference implementation and the fallback path.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class FreshSandboxAdversarialTests(FreshSandboxFixture sandbox) : AdversarialSuite(sandbox.Verifier), IClassFixture<FreshSandboxFixture>;
+
+public abstract class AdversarialSuite(CodeVerifier verifier)
 {
     private static Problem AddProblem() => SandboxFixture.AssertProblem(AdversarialPrograms.AssertTests, "add", timeoutSeconds: 2);
 
@@ -20,7 +28,7 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
         var cases = AdversarialPrograms.MustFail(((IPEndPoint)listener.LocalEndpoint).Port).ToList();
         Assert.True(cases.Count >= 30);
 
-        var verdicts = await Task.WhenAll(cases.Select(c => sandbox.Verifier.CheckProgramAsync(AddProblem(), c.Program, CancellationToken.None)));
+        var verdicts = await Task.WhenAll(cases.Select(c => verifier.CheckProgramAsync(AddProblem(), c.Program, CancellationToken.None)));
 
         var wrong = cases.Zip(verdicts)
             .Where(p => p.Second.Accepted || p.Second.Kind == VerdictKinds.Error || (p.First.Kind is { } k && p.Second.Kind != k))
@@ -35,7 +43,7 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
     public async Task Benign_programs_pass()
     {
         var controls = AdversarialPrograms.BenignControls().ToList();
-        var verdicts = await Task.WhenAll(controls.Select(c => sandbox.Verifier.CheckProgramAsync(AddProblem(), c.Program, CancellationToken.None)));
+        var verdicts = await Task.WhenAll(controls.Select(c => verifier.CheckProgramAsync(AddProblem(), c.Program, CancellationToken.None)));
         var wrong = controls.Zip(verdicts).Where(p => !p.Second.Accepted).Select(p => $"{p.First.Name}: {p.Second.Kind} {p.Second.Reason}").ToList();
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
     }
@@ -60,9 +68,37 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
                 leaked = any(os.path.exists(p) for p in ("/tmp/leak", "/dev/shm/leak", "/tmp/sitecustomize.py"))
                 return a + b if leaked else None
             """;
-        Assert.False((await sandbox.Verifier.CheckProgramAsync(AddProblem(), Writer, CancellationToken.None)).Accepted);
-        var probe = await sandbox.Verifier.CheckProgramAsync(AddProblem(), Probe, CancellationToken.None);
+        Assert.False((await verifier.CheckProgramAsync(AddProblem(), Writer, CancellationToken.None)).Accepted);
+        var probe = await verifier.CheckProgramAsync(AddProblem(), Probe, CancellationToken.None);
         Assert.Equal(VerdictKinds.Failed, probe.Kind);
+    }
+
+    [Fact]
+    public async Task Programs_can_start_as_many_processes_as_in_a_fresh_jail()
+    {
+        const string Program = """
+            import os, time
+            def headroom():
+                children = []
+                try:
+                    while len(children) < 500:
+                        pid = os.fork()
+                        if pid == 0:
+                            time.sleep(30)
+                            os._exit(0)
+                        children.append(pid)
+                except OSError:
+                    pass
+                for pid in children:
+                    os.kill(pid, 9)
+                    os.waitpid(pid, 0)
+                return len(children)
+            """;
+        // A fresh jail holds bubblewrap's init, the harness and the program: the rest of RLIMIT_NPROC is the program's.
+        var expected = verifier.Options.MaxProcesses - 3;
+        var verdict = await verifier.CheckProgramAsync(
+            SandboxFixture.FunctionProblem("headroom", new FunctionTest([], JsonValue.Create(expected))), Program, CancellationToken.None);
+        Assert.True(verdict.Accepted, verdict.Reason);
     }
 
     [Fact]
@@ -109,7 +145,7 @@ public sealed class AdversarialTests(SandboxFixture sandbox)
 
     private async Task AssertJudgedAsync(Problem problem, (string Name, string Program, bool Pass)[] cases)
     {
-        var verdicts = await Task.WhenAll(cases.Select(c => sandbox.Verifier.CheckProgramAsync(problem, c.Program, CancellationToken.None)));
+        var verdicts = await Task.WhenAll(cases.Select(c => verifier.CheckProgramAsync(problem, c.Program, CancellationToken.None)));
         var wrong = cases.Zip(verdicts).Where(p => p.Second.Accepted != p.First.Pass || p.Second.Kind == VerdictKinds.Error)
             .Select(p => $"{p.First.Name}: {p.Second.Kind} {p.Second.Reason}").ToList();
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));

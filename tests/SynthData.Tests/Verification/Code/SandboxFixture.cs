@@ -29,3 +29,11 @@ public sealed class SandboxFixture : IDisposable
 
     public void Dispose() => Verifier.Dispose();
 }
+
+/// <summary>A verifier that starts a fresh jail for every check (warm sandboxes off).</summary>
+public sealed class FreshSandboxFixture : IDisposable
+{
+    public CodeVerifier Verifier { get; } = new(new CodeVerifierOptions { TimeoutSeconds = 3, WarmSandboxes = false });
+
+    public void Dispose() => Verifier.Dispose();
+}

@@ -10,7 +10,7 @@ internal static class SandboxProcesses
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             var pid = Path.GetFileName(dir);
-            if (!pid.All(char.IsAsciiDigit))
+            if (!pid.All(char.IsAsciiDigit) || IsWarmSandboxHost(pid))
                 continue;
             try
             {
@@ -48,6 +48,30 @@ internal static class SandboxProcesses
                 return alive;
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>
+    /// An idle warm sandbox's jail (bubblewrap and its init) or zygote: alive between checks by design, and never
+    /// running untrusted code. Everything a check starts descends from a zygote, so it is a Python process whose
+    /// parent is not bubblewrap, or runs another program.
+    /// </summary>
+    public static bool IsWarmSandboxHost(string pid)
+    {
+        var args = CommandLine(pid);
+        if (!args.Contains("/harness/zygote.py"))
+            return false;
+        if (IsJail(args))
+            return true;
+        var parent = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal))?[5..].Trim();
+        return parent is not null && IsJail(CommandLine(parent));
+    }
+
+    private static bool IsJail(string[] args) => args.Length > 0 && Path.GetFileName(args[0]) is "bwrap" or "setpriv";
+
+    private static string[] CommandLine(string pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries); }
+        catch (IOException) { return []; }
     }
 
     private static string? Namespace(string pid)
