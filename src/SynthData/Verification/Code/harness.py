@@ -179,13 +179,32 @@ def plain(value, depth=0):
     raise TypeError("unsupported result type " + type(value).__name__)
 
 
+MUTABLE = (list, dict, set)
+MAX_GLOBAL_BYTES = 1 << 20
+
+
+def mutations(args, before):
+    """The new state of each list/dict/set argument the call changed, so in-place functions work across the pipe."""
+    changed = []
+    for index, arg in enumerate(args):
+        if before[index] is None:
+            continue
+        try:
+            after = marshal.dumps(arg)
+        except Exception:
+            continue
+        if after != before[index]:
+            changed.append((index, arg))
+    return changed
+
+
 def encode_reply(reply):
     try:
         return marshal.dumps(reply)
     except Exception:
         pass
     try:
-        return marshal.dumps((reply[0], plain(reply[1])))
+        return marshal.dumps((reply[0], plain(reply[1]), [(i, plain(v)) for i, v in reply[2]]))
     except BaseException as exc:
         return marshal.dumps(("raise", "TypeError", describe(exc, "")[0]))
 
@@ -222,7 +241,7 @@ def run_child(requests, replies, program):
         message, line = describe(exc, "solution.py")
         send(replies, marshal.dumps(("load", message, line or 0)))
         os._exit(0)
-    names, modules = [], []
+    names, modules, values = [], [], {}
     for key, value in list(module.items()):
         if key.startswith("__"):
             continue
@@ -230,7 +249,15 @@ def run_child(requests, replies, program):
             modules.append((key, str(getattr(value, "__name__", ""))))
         elif callable(value):
             names.append(key)
-    send(replies, marshal.dumps(("ready", names, modules)))
+        elif not key.startswith("_"):
+            # Module-level data (constants, tables) the tests may read, as plain copies.
+            try:
+                data = marshal.dumps(plain(value))
+                if len(data) <= MAX_GLOBAL_BYTES:
+                    values[key] = marshal.loads(data)
+            except BaseException:
+                pass
+    send(replies, marshal.dumps(("ready", names, modules, values)))
     while True:
         request = receive(requests, 1 << 30)
         if request is None:
@@ -239,7 +266,9 @@ def run_child(requests, replies, program):
         try:
             if marked:
                 args, kwargs = unmark(args), unmark(kwargs)
-            reply = ("ok", module[name](*args, **kwargs))
+            before = [marshal.dumps(a) if type(a) in MUTABLE else None for a in args]
+            result = module[name](*args, **kwargs)
+            reply = ("ok", result, mutations(args, before))
         except BaseException as exc:
             reply = ("raise", type(exc).__name__, describe(exc, "solution.py")[0])
         send(replies, encode_reply(reply))
@@ -262,6 +291,7 @@ class Channel:
         self.memory = False
         self.output_limit = False
         self.modules = []
+        self.values = {}
 
     def receive(self):
         try:
@@ -311,7 +341,8 @@ class Channel:
         except OSError:
             self.fail(self.death())
         reply = self.receive()
-        if type(reply) is tuple and len(reply) == 2 and reply[0] == "ok":
+        if type(reply) is tuple and len(reply) == 3 and reply[0] == "ok" and type(reply[2]) is list:
+            apply_mutations(args, reply[2])
             return reply[1]
         if type(reply) is tuple and len(reply) == 3 and reply[0] == "raise" and type(reply[1]) is str:
             if reply[1] == "MemoryError":
@@ -337,10 +368,24 @@ class Channel:
             if str(reply[1]).startswith("MemoryError"):
                 self.memory = True
             return None
-        if type(reply) is tuple and len(reply) == 3 and reply[0] == "ready" and type(reply[1]) is list:
+        if type(reply) is tuple and len(reply) == 4 and reply[0] == "ready" and type(reply[1]) is list:
             self.modules = [m for m in reply[2] if type(m) is tuple and len(m) == 2]
+            self.values = reply[3] if type(reply[3]) is dict else {}
             return [n for n in reply[1] if type(n) is str]
         self.fail("the program broke the result protocol")
+
+
+def apply_mutations(args, changed):
+    """Mirror the program's in-place changes into the tests' own argument objects (plain values only)."""
+    for item in changed:
+        if type(item) is not tuple or len(item) != 2 or type(item[0]) is not int or not 0 <= item[0] < len(args):
+            continue
+        target, value = args[item[0]], item[1]
+        if type(target) is list and type(value) is list:
+            target[:] = value
+        elif type(target) in (dict, set) and type(value) is type(target):
+            target.clear()
+            target.update(value)
 
 
 class Reporter:
@@ -407,6 +452,10 @@ def run_tests(channel, report, entry, tests_source):
     scope = {"__name__": "__tests__", "__builtins__": builtins}
     for name in names:
         scope[name] = channel.proxy(name)
+    for name, value in channel.values.items():
+        # Data only, and never in place of a builtin the tests rely on.
+        if type(name) is str and name not in scope and not hasattr(builtins, name):
+            scope[name] = value
     import_program_modules(scope, channel.modules, tests_source)
     try:
         exec(compile(tests_source, "tests.py", "exec"), scope)

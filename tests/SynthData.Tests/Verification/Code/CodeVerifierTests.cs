@@ -32,6 +32,27 @@ public sealed class CodeVerifierTests(SandboxFixture sandbox)
         Assert.Contains("assert candidate(2, 3) == 5", verdict.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("def f(l):\n    l.append(1)\n", "x = []\nf(x)\nassert x == [1]\n", true)]
+    [InlineData("def f(l):\n    return l + [1]\n", "x = []\nassert f(x) == [1]\nassert x == []\n", true)]
+    [InlineData("def f(d):\n    d['k'] = 2\n", "d = {}\nf(d)\nassert d == {'k': 2}\n", true)]
+    [InlineData("def f(l):\n    pass\n", "x = []\nf(x)\nassert x == [1]\n", false)]
+    public async Task In_place_changes_to_arguments_reach_the_tests(string program, string tests, bool passes)
+    {
+        var verdict = await sandbox.Verifier.CheckProgramAsync(SandboxFixture.AssertProblem(tests, null), program, CancellationToken.None);
+        Assert.True(passes == verdict.Accepted, verdict.Reason);
+    }
+
+    [Theory]
+    [InlineData("R = 3\nC = [1, 2]\ndef f():\n    return R\n", "assert f() == R == 3\nassert C == [1, 2]\n", true)]
+    [InlineData("len = 5\ndef f():\n    return 1\n", "assert len([1, 2]) == 2\nassert f() == 1\n", true)] // data never shadows builtins
+    [InlineData("x = 2\n", "assert x == 1\n", false)]
+    public async Task Module_level_data_is_visible_to_the_tests_as_copies(string program, string tests, bool passes)
+    {
+        var verdict = await sandbox.Verifier.CheckProgramAsync(SandboxFixture.AssertProblem(tests, null), program, CancellationToken.None);
+        Assert.True(passes == verdict.Accepted, verdict.Reason);
+    }
+
     [Fact]
     public async Task Response_without_code_block_is_no_code()
     {
