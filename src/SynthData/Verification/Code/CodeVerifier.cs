@@ -66,7 +66,7 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     }
 
     public string Name => "code-sandbox";
-    public string Version => "1";
+    public string Version => "2"; // 2: tests see module-level data and in-place argument changes
     public ProblemDomain Domain => ProblemDomain.Code;
 
     public CodeVerifierOptions Options => _options;
