@@ -38,10 +38,12 @@ public sealed class WorkerTests : IDisposable
         await Task.Delay(200);
         Assert.False(RunLedger.Exists(Path.Combine(_dir.Path, "out")), "no batch before the first occurrence");
 
-        time.Advance(TimeSpan.FromMinutes(8)); // 10:15
-        await WaitFor(() => Runs(options) == 1);
-        time.Advance(TimeSpan.FromMinutes(15)); // 10:30
-        await WaitFor(() => Runs(options) == 2);
+        // Time moves a minute at a time, so the test never races the worker between a batch and its next wait.
+        // (A slow batch may see a minute or two pass while it runs; the next occurrence is then the one after.)
+        var firstAt = await AdvanceUntil(time, () => Runs(options) == 1);
+        Assert.InRange(firstAt, new DateTimeOffset(2026, 1, 1, 10, 15, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 29, 0, TimeSpan.Zero));
+        var secondAt = await AdvanceUntil(time, () => Runs(options) == 2);
+        Assert.True(secondAt >= new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), $"second batch at {secondAt}");
 
         await service.StopAsync(CancellationToken.None);
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
@@ -62,13 +64,19 @@ public sealed class WorkerTests : IDisposable
         return (long)cmd.ExecuteScalar()!;
     }
 
-    private static async Task WaitFor(Func<bool> condition)
+    /// <summary>Advances fake time minute by minute until the condition holds; returns the fake time it held at.</summary>
+    private static async Task<DateTimeOffset> AdvanceUntil(FakeTimeProvider time, Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
         {
+            // Give the worker real time to react to the last step before judging or stepping again.
+            for (var i = 0; i < 80 && !condition(); i++)
+                await Task.Delay(25);
+            if (condition())
+                return time.GetUtcNow();
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the worker");
-            await Task.Delay(50);
+            time.Advance(TimeSpan.FromMinutes(1));
         }
     }
 }

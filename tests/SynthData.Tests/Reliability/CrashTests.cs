@@ -14,8 +14,8 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task Killed_ten_times_then_resumed_equals_an_uninterrupted_run()
     {
-        var reference = _dir.Write("reference.yaml", ReliabilityConfigs.Config("reference", count: 20, latencyMs: 200));
-        var crashed = _dir.Write("crashed.yaml", ReliabilityConfigs.Config("crashed", count: 20, latencyMs: 200));
+        var reference = _dir.Write("reference.yaml", ReliabilityConfigs.Config("reference", count: 40, latencyMs: 300));
+        var crashed = _dir.Write("crashed.yaml", ReliabilityConfigs.Config("crashed", count: 40, latencyMs: 300));
         Assert.Equal(0, (await TestSupport.Cli.RunAsync("run", "--config", reference)).ExitCode);
 
         var rng = new SeededRandom(2024);
@@ -25,7 +25,8 @@ public sealed class CrashTests : IDisposable
             using var p = TestSupport.Cli.Start(_dir.Path, "run", "--config", crashed);
             _ = p.StandardOutput.ReadToEndAsync();
             _ = p.StandardError.ReadToEndAsync();
-            // Start-up takes ~0.7 s and the batch ~4 s: most kills land mid-sampling, a few before the first request.
+            // Start-up takes ~0.7 s and the batch ~12 s of sampling, more than ten runs cut short can finish: every kill
+            // lands mid-run, some before the first request.
             await Task.Delay(TimeSpan.FromMilliseconds(rng.Next(400, 1600)));
             if (!p.HasExited)
             {
@@ -40,7 +41,7 @@ public sealed class CrashTests : IDisposable
         var final = await TestSupport.Cli.RunAsync("run", "--config", crashed);
         Assert.True(final.ExitCode == 0, final.Out + final.Error);
 
-        AssertLedgerComplete(Path.Combine(_dir.Path, "crashed", "ledger.db"), problems: 40, samples: 3);
+        AssertLedgerComplete(Path.Combine(_dir.Path, "crashed", "ledger.db"), problems: 80, samples: 3);
         Assert.Equal(0, (await TestSupport.Cli.RunAsync("export", "--format", "sft", "--config", reference, "--out", _dir.File("a.jsonl"))).ExitCode);
         Assert.Equal(0, (await TestSupport.Cli.RunAsync("export", "--format", "sft", "--config", crashed, "--out", _dir.File("b.jsonl"))).ExitCode);
         Assert.Equal(await File.ReadAllBytesAsync(_dir.File("a.jsonl")), await File.ReadAllBytesAsync(_dir.File("b.jsonl")));
