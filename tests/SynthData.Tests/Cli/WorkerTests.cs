@@ -40,9 +40,9 @@ public sealed class WorkerTests : IDisposable
 
         // Time moves a minute at a time, so the test never races the worker between a batch and its next wait.
         // (A slow batch may see a minute or two pass while it runs; the next occurrence is then the one after.)
-        var firstAt = await AdvanceUntil(time, () => Runs(options) == 1);
+        var firstAt = await AdvanceUntil(time, options, () => Runs(options) == 1);
         Assert.InRange(firstAt, new DateTimeOffset(2026, 1, 1, 10, 15, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 29, 0, TimeSpan.Zero));
-        var secondAt = await AdvanceUntil(time, () => Runs(options) == 2);
+        var secondAt = await AdvanceUntil(time, options, () => Runs(options) == 2);
         Assert.True(secondAt >= new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), $"second batch at {secondAt}");
 
         await service.StopAsync(CancellationToken.None);
@@ -53,29 +53,36 @@ public sealed class WorkerTests : IDisposable
         Assert.Equal(6, stats.Requests);
     }
 
-    private static long Runs(PipelineOptions options)
+    private static long Runs(PipelineOptions options) => CountRuns(options, "finished_at IS NOT NULL");
+
+    private static bool BatchInProgress(PipelineOptions options) => CountRuns(options, "finished_at IS NULL") > 0;
+
+    private static long CountRuns(PipelineOptions options, string where)
     {
         if (!RunLedger.Exists(options.OutputDirectory))
             return 0;
         using var ledger = RunLedger.Open(options.OutputDirectory);
         using var c = ledger.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL";
+        cmd.CommandText = "SELECT COUNT(*) FROM runs WHERE " + where;
         return (long)cmd.ExecuteScalar()!;
     }
 
-    /// <summary>Advances fake time minute by minute until the condition holds; returns the fake time it held at.</summary>
-    private static async Task<DateTimeOffset> AdvanceUntil(FakeTimeProvider time, Func<bool> condition)
+    /// <summary>
+    /// Advances fake time minute by minute until the condition holds, never while a batch is running; returns the fake
+    /// time it held at.
+    /// </summary>
+    private static async Task<DateTimeOffset> AdvanceUntil(FakeTimeProvider time, PipelineOptions options, Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            // Give the worker real time to react to the last step before judging or stepping again.
-            for (var i = 0; i < 80 && !condition(); i++)
-                await Task.Delay(25);
+            await Task.Delay(25);
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the worker");
+            if (BatchInProgress(options))
+                continue;
             if (condition())
                 return time.GetUtcNow();
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the worker");
             time.Advance(TimeSpan.FromMinutes(1));
         }
     }
