@@ -75,6 +75,8 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
 
         var goldExpr = Parser.Parse(goldText, budget);
         var predExpr = ParseParts(pred, budget);
+        if ((goldExpr is null || predExpr is null) && budget.Expired)
+            throw new CheckBudgetExceededException(); // out of time, not "not math": say so
         if (goldExpr is null || predExpr is null)
             return CompareAsText(goldText, pred.Text, goldExpr is null ? "gold" : "prediction");
 

@@ -22,6 +22,9 @@ internal sealed class CheckBudget
     /// <summary>A budget that never runs out, for internal helpers and tests.</summary>
     public static CheckBudget Unlimited => new(TimeSpan.FromDays(1));
 
+    /// <summary>The deadline has passed (a step may have given up for that reason without throwing).</summary>
+    public bool Expired => Stopwatch.GetTimestamp() > _deadline;
+
     public void Tick()
     {
         if (++_steps % StepsBetweenClockReads == 0 && Stopwatch.GetTimestamp() > _deadline)
