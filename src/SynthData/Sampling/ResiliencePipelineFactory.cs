@@ -51,7 +51,9 @@ public static class ResiliencePipelineFactory
             {
                 FailureRatio = 0.5,
                 MinimumThroughput = Math.Max(8, Math.Min(options.Concurrency, 64)),
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(10, options.CircuitBreakSeconds * 2)),
+                // Two break lengths: long enough to see a pattern, short enough that successes from before an outage
+                // do not dilute its failures for long.
+                SamplingDuration = TimeSpan.FromSeconds(Math.Max(2, options.CircuitBreakSeconds * 2)),
                 BreakDuration = breakDuration,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsServerFailure(e, args.Context.CancellationToken)),
                 OnOpened = args =>
