@@ -12,7 +12,7 @@ public sealed class OutageTests : IDisposable
     [Fact]
     public async Task Endpoint_down_mid_run_opens_the_circuit_and_the_run_completes()
     {
-        var config = _dir.Write("p.yaml", ReliabilityConfigs.Config("out", faults: "outage=0.5:3", count: 20, latencyMs: 30,
+        var config = _dir.Write("p.yaml", ReliabilityConfigs.Config("out", faults: "outage=2:2", count: 20, latencyMs: 200,
             // Near-zero backoff makes failures pile up fast enough to open the breaker within the outage; the retry
             // budget is large so that the samples failing before it opens do not run out.
             extraModel: "  circuit_break_seconds: 0.5", maxRetries: 100));
