@@ -28,7 +28,7 @@ public sealed class SecretsTests : IDisposable
               provider: openai
               endpoint: {endpoint.BaseUrl}
               name: simulated
-              api_key_env: SYNTHDATA_TEST_SECRET
+              api_key_env: SYNTHDATA_SECRETS_TEST_API_KEY
               samples_per_problem: 2
               retry_base_delay_seconds: 0.01
               retry_max_delay_seconds: 0.02
@@ -36,7 +36,7 @@ public sealed class SecretsTests : IDisposable
               - generator: arithmetic
                 count: 5
             """);
-        var env = new Dictionary<string, string> { ["SYNTHDATA_TEST_SECRET"] = secret, ["Logging__LogLevel__Default"] = "Trace" };
+        var env = new Dictionary<string, string> { ["SYNTHDATA_SECRETS_TEST_API_KEY"] = secret, ["Logging__LogLevel__Default"] = "Trace" };
         var run = await TestSupport.Cli.RunProcessAsync(_dir.Path, null, env, "run", "--config", config);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         var export = await TestSupport.Cli.RunProcessAsync(_dir.Path, null, env, "export", "--format", "sft", "--config", config);
@@ -52,6 +52,6 @@ public sealed class SecretsTests : IDisposable
         // And the key really was used: without it the server refuses.
         var missing = await TestSupport.Cli.RunProcessAsync(_dir.Path, null, "run", "--config", config);
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("SYNTHDATA_TEST_SECRET", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("SYNTHDATA_SECRETS_TEST_API_KEY", missing.Error, StringComparison.Ordinal);
     }
 }
