@@ -75,8 +75,9 @@ public sealed class RobustnessTests
     [Fact]
     public void A_check_that_runs_out_of_time_is_not_equivalent_and_says_so()
     {
-        // 3000! twice over, exactly, then a 2,000-term sum at random points: far more than one millisecond of work.
-        var heavy = @"\frac{3000!}{2999!} + " + string.Join("+", Enumerable.Range(0, 2_000).Select(i => $"\\sin(x+{i})"));
+        // 3000! twice over, exactly, then a 300-term sum at random points: far more than one millisecond of work, and
+        // within the lexer's token cap (a longer input would be refused as too big before the clock mattered).
+        var heavy = @"\frac{3000!}{2999!} + " + string.Join("+", Enumerable.Range(0, 300).Select(i => $"\\sin(x+{i})"));
         var checker = new MathAnswerChecker(new MathVerifierOptions { Timeout = TimeSpan.FromMilliseconds(1) });
         var result = checker.Check(heavy, $"\\boxed{{{heavy}+0}}");
         Assert.False(result.Equivalent);
