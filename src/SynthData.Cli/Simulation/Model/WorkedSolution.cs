@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SynthData.Problems;
+using SynthData.Verification.Math.Extraction;
 
 namespace SynthData.Cli.Simulation.Model;
 
@@ -26,7 +27,7 @@ internal sealed partial class WorkedSolution
         var solution = problem.Solution ?? string.Empty;
         var answer = CleanAnswer(problem.Answer)
             ?? CleanAnswer(GsmFinal().Match(solution) is { Success: true } m ? m.Groups[1].Value : null)
-            ?? CleanAnswer(LatexBoxes.LastBoxed(solution));
+            ?? CleanAnswer(BoxScanner.LastContent(solution));
         if (answer is null)
             return null;
 
@@ -53,7 +54,7 @@ internal sealed partial class WorkedSolution
     {
         if (answer is null)
             return null;
-        var boxed = LatexBoxes.LastBoxed(answer) ?? answer;
+        var boxed = BoxScanner.LastContent(answer) ?? answer;
         var trimmed = boxed.Trim().Trim('$').Trim();
         return trimmed.Length == 0 ? null : trimmed;
     }

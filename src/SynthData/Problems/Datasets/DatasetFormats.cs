@@ -75,7 +75,7 @@ public static partial class DatasetFormats
         var solution = ProblemJson.OptionalString(row, "solution");
         var answer = ProblemJson.OptionalString(row, "answer");
         if (string.IsNullOrWhiteSpace(answer))
-            answer = solution is null ? null : LastBoxed(solution);
+            answer = solution is null ? null : Verification.Math.Extraction.BoxScanner.LastContent(solution);
         if (string.IsNullOrWhiteSpace(answer))
             throw new ProblemFormatException("answer", "expected an 'answer' field or a \\boxed{} answer in 'solution'");
         return MathProblem(problem, answer, solution, origin);
@@ -141,26 +141,6 @@ public static partial class DatasetFormats
 
     private static JsonObject? TaskId(JsonObject row) =>
         row["task_id"] is { } id ? new JsonObject { ["task_id"] = id.DeepClone() } : null;
-
-    /// <summary>Content of the last <c>\boxed{...}</c>, braces balanced; null when absent or unbalanced.</summary>
-    internal static string? LastBoxed(string text)
-    {
-        var at = text.LastIndexOf("\\boxed", StringComparison.Ordinal);
-        if (at < 0)
-            return null;
-        var open = text.IndexOf('{', at);
-        if (open < 0)
-            return null;
-        var depth = 0;
-        for (var i = open; i < text.Length; i++)
-        {
-            if (text[i] == '{') depth++;
-            else if (text[i] == '}' && --depth == 0)
-                return text[(open + 1)..i];
-        }
-
-        return null;
-    }
 
     [GeneratedRegex(@"####\s*(.+?)\s*$")]
     private static partial Regex Gsm8kFinal();

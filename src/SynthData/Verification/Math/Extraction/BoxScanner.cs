@@ -1,10 +1,10 @@
 namespace SynthData.Verification.Math.Extraction;
 
 /// <summary>One <c>\boxed{..}</c> or <c>\fbox{..}</c> occurrence: where it starts and ends and what it holds.</summary>
-internal readonly record struct Box(int Start, int End, string Content, bool Balanced);
+public readonly record struct Box(int Start, int End, string Content, bool Balanced);
 
 /// <summary>Finds boxed answers with brace matching (iterative, so no nesting depth can overflow the stack).</summary>
-internal static class BoxScanner
+public static class BoxScanner
 {
     private static readonly string[] Commands = [@"\boxed", @"\fbox"];
 
@@ -22,6 +22,10 @@ internal static class BoxScanner
         }
         return boxes;
     }
+
+    /// <summary>The content of the last balanced box, or null when there is none.</summary>
+    public static string? LastContent(string text) =>
+        FindAll(text).LastOrDefault(b => b.Balanced) is { Balanced: true } box ? box.Content : null;
 
     private static (int Start, int After) NextCommand(string text, int from)
     {
