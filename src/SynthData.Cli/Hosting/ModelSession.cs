@@ -16,16 +16,13 @@ public sealed class ModelSession : IAsyncDisposable
 {
     private readonly SimulatedEndpoint? _endpoint;
 
-    private ModelSession(IModelClient client, SimulatedEndpoint? endpoint, Uri baseUrl)
+    private ModelSession(IModelClient client, SimulatedEndpoint? endpoint)
     {
         Client = client;
         _endpoint = endpoint;
-        BaseUrl = baseUrl;
     }
 
     public IModelClient Client { get; }
-    public Uri BaseUrl { get; }
-    public SimulatedEndpoint? SimulatedEndpoint => _endpoint;
 
     public static async Task<ModelSession> StartAsync(ModelOptions options, IEnumerable<Problem> knownProblems, ILogger logger, CancellationToken cancellationToken)
     {
@@ -44,11 +41,11 @@ public sealed class ModelSession : IAsyncDisposable
                 new SimulatedAnswerBook(knownProblems),
                 cancellationToken).ConfigureAwait(false);
             logger.LogInformation("simulated model '{Model}' listening on {Url} (accuracy {Accuracy})", options.Name, endpoint.BaseUrl, options.Accuracy);
-            return new ModelSession(new OpenAiModelClient(endpoint.BaseUrl, options.Name, null, timeout, LoopbackHttp()), endpoint, endpoint.BaseUrl);
+            return new ModelSession(new OpenAiModelClient(endpoint.BaseUrl, options.Name, null, timeout, UnboundedHttpClient()), endpoint);
         }
 
         var baseUrl = new Uri(options.Endpoint!);
-        return new ModelSession(new OpenAiModelClient(baseUrl, options.Name, ApiKey(options), timeout, LoopbackHttp()), null, baseUrl);
+        return new ModelSession(new OpenAiModelClient(baseUrl, options.Name, ApiKey(options), timeout, UnboundedHttpClient()), null);
     }
 
     /// <summary>The key is read from the environment variable the config names; the config never holds the key.</summary>
@@ -63,7 +60,7 @@ public sealed class ModelSession : IAsyncDisposable
     }
 
     /// <summary>Timeouts belong to Polly and the SDK's network timeout; HttpClient's own 100 s default would cut long generations.</summary>
-    private static HttpClient LoopbackHttp() => new(new SocketsHttpHandler
+    private static HttpClient UnboundedHttpClient() => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxConnectionsPerServer = 4096,

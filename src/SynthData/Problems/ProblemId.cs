@@ -33,7 +33,8 @@ public static partial class ProblemId
         return Convert.ToHexStringLower(hash[..8]);
     }
 
-    internal static string Normalize(string text) =>
+    /// <summary>Unicode NFC, every whitespace run one space, ends trimmed: how prompts are compared everywhere.</summary>
+    public static string Normalize(string text) =>
         Whitespace().Replace(text.Normalize(NormalizationForm.FormC), " ").Trim();
 
     [GeneratedRegex(@"\s+")]

@@ -14,19 +14,11 @@ public sealed class OutageClock(TimeProvider time)
 
     public void MarkSuccess() => Volatile.Write(ref _succeeded, 1);
 
-    public bool InOutage => Interlocked.Read(ref _since) >= 0;
-
     public TimeSpan Elapsed => Interlocked.Read(ref _since) is var s && s >= 0 ? time.GetElapsedTime(s) : TimeSpan.Zero;
-
-    /// <summary>Total time spent with the circuit open, over the run.</summary>
-    public TimeSpan Total { get; private set; }
-
-    public int Outages { get; private set; }
 
     public void Opened()
     {
-        if (Interlocked.CompareExchange(ref _since, time.GetTimestamp(), -1) == -1)
-            Outages++;
+        Interlocked.CompareExchange(ref _since, time.GetTimestamp(), -1);
     }
 
     /// <summary>Ends the outage; returns how long it lasted, or null when there was none.</summary>
@@ -35,8 +27,6 @@ public sealed class OutageClock(TimeProvider time)
         var since = Interlocked.Exchange(ref _since, -1);
         if (since < 0)
             return null;
-        var lasted = time.GetElapsedTime(since);
-        Total += lasted;
-        return lasted;
+        return time.GetElapsedTime(since);
     }
 }

@@ -25,10 +25,10 @@ public static class ResiliencePipelineFactory
 {
     private static readonly ResiliencePropertyKey<int> FailureCount = new("synthdata.failures");
 
-    public static ResiliencePipeline Create(ModelOptions options, ILogger logger, TimeProvider? timeProvider = null, OutageClock? outage = null)
+    public static ResiliencePipeline Create(ModelOptions options, ILogger logger, TimeProvider? timeProvider = null)
     {
         var time = timeProvider ?? TimeProvider.System;
-        outage ??= new OutageClock(time);
+        var outage = new OutageClock(time);
         var breakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds);
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions

@@ -53,7 +53,7 @@ internal static class FaultedResponses
                 await ResponseWriting.WriteAsync(ctx, 200, ResponseWriting.Json, CompletionJson.Completion(completion.WithNullContent()), ct);
                 break;
             case FaultKind.Huge:
-                await ResponseWriting.WriteAsync(ctx, 200, ResponseWriting.Json, CompletionJson.Completion(completion, Padding()), ct);
+                await ResponseWriting.WriteAsync(ctx, 200, ResponseWriting.Json, CompletionJson.Completion(completion, Padding.Value), ct);
                 break;
             case FaultKind.BadUtf8:
                 var marked = completion with { Choices = [.. completion.Choices.Select((c, i) => i == 0 ? c with { Content = InsertMiddle(c.Content, Utf8Marker) } : c)] };
@@ -82,7 +82,7 @@ internal static class FaultedResponses
         {
             FaultKind.Empty => CompletionJson.Chunks(completion.WithoutChoices(), includeUsage),
             FaultKind.NullContent => CompletionJson.Chunks(completion.WithNullContent(), includeUsage),
-            FaultKind.Huge => CompletionJson.Chunks(completion, includeUsage, Padding()),
+            FaultKind.Huge => CompletionJson.Chunks(completion, includeUsage, Padding.Value),
             _ => CompletionJson.Chunks(completion, includeUsage),
         };
         var middle = events.Count / 2;
@@ -119,10 +119,11 @@ internal static class FaultedResponses
         ? "<html><body><h1>upstream returned an invalid response</h1></body></html>"u8.ToArray()
         : CompletionJson.ReplaceMarker(body, "\"choices\":", "choices:"u8);
 
-    private static string Padding() => string.Create(HugeBytes, 0, static (span, _) =>
+    /// <summary>Built once: the same 10 MB of filler serves every huge response.</summary>
+    private static readonly Lazy<string> Padding = new(() => string.Create(HugeBytes, 0, static (span, _) =>
     {
         const string Filler = "simulated padding to make this body huge; ";
         for (var i = 0; i < span.Length; i++)
             span[i] = Filler[i % Filler.Length];
-    });
+    }));
 }

@@ -29,7 +29,7 @@ public sealed class SimulatedAnswerBook
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var problem in problems)
         {
-            var prompt = PromptText.Normalize(problem.Prompt);
+            var prompt = ProblemId.Normalize(problem.Prompt);
             if (prompt.Length == 0 || !seen.Add(prompt))
                 continue;
             var keyLength = Math.Min(KeyLength, prompt.Length);
@@ -54,7 +54,7 @@ public sealed class SimulatedAnswerBook
     {
         if (Count == 0)
             return null;
-        var haystack = PromptText.Normalize(text);
+        var haystack = ProblemId.Normalize(text);
         var prefix = PrefixHashes(haystack);
         Entry? best = null;
         for (var start = 0; start < haystack.Length; start++)

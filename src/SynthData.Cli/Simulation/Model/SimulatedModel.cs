@@ -40,7 +40,7 @@ public sealed class SimulatedModel
     {
         ArgumentNullException.ThrowIfNull(requestText);
         var problem = _book.Find(requestText);
-        var unknownSalt = problem is null ? "unknown:" + StableHash.Hex(PromptText.Normalize(requestText)) : null;
+        var unknownSalt = problem is null ? "unknown:" + StableHash.Hex(ProblemId.Normalize(requestText)) : null;
         return [.. Enumerable.Range(firstChoice, count).Select(i => problem is not null
             ? Complete(problem, seed, i)
             : UnknownResponses.Guess(requestText, SeededRandom.ForItem(seed, i, unknownSalt!)))];

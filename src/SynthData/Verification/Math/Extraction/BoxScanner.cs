@@ -23,9 +23,9 @@ public static class BoxScanner
         return boxes;
     }
 
-    /// <summary>The content of the last balanced box, or null when there is none.</summary>
+    /// <summary>The content of the last box; null when there is none or it is unclosed (a broken box is no answer).</summary>
     public static string? LastContent(string text) =>
-        FindAll(text).LastOrDefault(b => b.Balanced) is { Balanced: true } box ? box.Content : null;
+        FindAll(text) is [.., { Balanced: true } last] ? last.Content : null;
 
     private static (int Start, int After) NextCommand(string text, int from)
     {
