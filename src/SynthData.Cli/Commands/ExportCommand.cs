@@ -17,9 +17,7 @@ internal static class ExportCommand
         {
             var options = CommonOptions.LoadConfig(parse, config);
             var name = parse.GetValue(format)!;
-            if (!RunLedger.Exists(options.OutputDirectory))
-                throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
-            using var ledger = RunLedger.Open(options.OutputDirectory);
+            using var ledger = CommonOptions.OpenLedger(options);
             var context = ExportContext.Read(ledger, options);
             var path = parse.GetValue(output);
             if (name == ExportRunner.HfFormat)

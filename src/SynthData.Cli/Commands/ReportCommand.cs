@@ -15,9 +15,7 @@ internal static class ReportCommand
         command.SetAction(async (parse, ct) =>
         {
             var options = CommonOptions.LoadConfig(parse, config);
-            if (!RunLedger.Exists(options.OutputDirectory))
-                throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
-            using var ledger = RunLedger.Open(options.OutputDirectory);
+            using var ledger = CommonOptions.OpenLedger(options);
             var dir = parse.GetValue(output) ?? Path.Combine(options.OutputDirectory, "report");
             var (csv, html, rows) = await RunReport.WriteAsync(ExportContext.Read(ledger, options), dir, ct).ConfigureAwait(false);
             await io.Error.WriteLineAsync($"{rows} rows written to {csv}").ConfigureAwait(false);

@@ -72,10 +72,7 @@ internal static class SimulateEndpointCommand
     {
         if (!File.Exists(file))
             throw new UsageException($"problem file not found: {file}");
-        var format = DatasetFormats.Infer(file);
-        IProblemSource source = format == "csv"
-            ? new CsvDatasetSource(file, file, null, new FieldMapOptions())
-            : new JsonlDatasetSource(file, file, "jsonl", null, new FieldMapOptions());
+        var source = ProblemSourceFactory.ForFile(file, file, null, null, new FieldMapOptions());
         foreach (var item in source.Read(CancellationToken.None))
         {
             if (item.Problem is { } p)

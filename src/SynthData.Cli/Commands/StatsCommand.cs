@@ -15,9 +15,7 @@ internal static class StatsCommand
         command.SetAction(parse =>
         {
             var options = CommonOptions.LoadConfig(parse, config);
-            if (!RunLedger.Exists(options.OutputDirectory))
-                throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
-            using var ledger = RunLedger.Open(options.OutputDirectory);
+            using var ledger = CommonOptions.OpenLedger(options);
             var stats = LedgerStatistics.Read(ledger);
             if (parse.GetValue(json))
                 io.Out.WriteLine(JsonSerializer.Serialize(stats));

@@ -84,7 +84,8 @@ public sealed class ProblemFilter
 
         private void Remember(Problem p)
         {
-            _exact.TryAdd((p.Domain, TextTokens.ExactKey(p.Prompt)), p);
+            if (_filter._dedup.Exact)
+                _exact.TryAdd((p.Domain, TextTokens.ExactKey(p.Prompt)), p);
             if (_filter._hasher is null || _near is null)
                 return;
             var signature = _filter._hasher.Signature(p.Prompt);

@@ -59,19 +59,20 @@ public sealed record LedgerStatistics
             }
         }
 
-        var attempts = Scalar("SELECT COUNT(*) FROM attempts");
+        // Every problem has exactly one source, so the totals are the sums of the per-source rows.
+        var attempts = bySource.Sum(b => b.Samples);
         var verified = Scalar("SELECT COUNT(*) FROM verdicts WHERE kind <> 'error'");
         return new LedgerStatistics
         {
-            Problems = Scalar("SELECT COUNT(*) FROM problems"),
+            Problems = bySource.Sum(b => b.Problems),
             Attempts = attempts,
-            Accepted = Scalar("SELECT COUNT(*) FROM verdicts WHERE accepted = 1"),
-            Rejected = Scalar("SELECT COUNT(*) FROM verdicts WHERE accepted = 0 AND kind <> 'error'"),
+            Accepted = bySource.Sum(b => b.Accepted),
+            Rejected = bySource.Sum(b => b.Rejected),
             Unverified = attempts - verified,
             Requests = Scalar("SELECT COALESCE(SUM(tries), 0) FROM attempts") + Scalar("SELECT COALESCE(SUM(tries), 0) FROM attempt_errors"),
             RequestErrors = Scalar("SELECT COUNT(*) FROM attempt_errors"),
-            PromptTokens = Scalar("SELECT COALESCE(SUM(prompt_tokens), 0) FROM attempts"),
-            CompletionTokens = Scalar("SELECT COALESCE(SUM(completion_tokens), 0) FROM attempts"),
+            PromptTokens = bySource.Sum(b => b.PromptTokens),
+            CompletionTokens = bySource.Sum(b => b.CompletionTokens),
             Runs = Scalar("SELECT COUNT(*) FROM runs"),
             BySource = bySource,
         };

@@ -266,10 +266,7 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>All attempts with their problem and verdict, ordered by problem id then sample index.</summary>
-    public List<LedgerAttempt> ReadAttempts() => StreamAttempts().ToList();
-
-    /// <summary>The same as <see cref="ReadAttempts"/>, streamed row by row so memory does not grow with the ledger.</summary>
-    public IEnumerable<LedgerAttempt> StreamAttempts() => QueryAttempts(null, null);
+    public List<LedgerAttempt> ReadAttempts() => QueryAttempts(null, null).ToList();
 
     private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
     {

@@ -39,13 +39,18 @@ public static class ProblemSourceFactory
                 continue;
             }
 
-            var path = options.ResolveInputPath(s.Dataset!);
-            var format = (s.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
-            sources.Add(format == "csv"
-                ? new CsvDatasetSource(path, s.Dataset!, s.Limit, s.Fields)
-                : new JsonlDatasetSource(path, s.Dataset!, format, s.Limit, s.Fields));
+            sources.Add(ForFile(options.ResolveInputPath(s.Dataset!), s.Dataset!, s.Format, s.Limit, s.Fields));
         }
 
         return sources;
+    }
+
+    /// <summary>A dataset file as a source: CSV or JSONL by the given format, else by the file's extension.</summary>
+    public static IProblemSource ForFile(string path, string displayName, string? format, int? limit, FieldMapOptions fields)
+    {
+        var resolved = (format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
+        return resolved == "csv"
+            ? new CsvDatasetSource(path, displayName, limit, fields)
+            : new JsonlDatasetSource(path, displayName, resolved, limit, fields);
     }
 }
