@@ -38,7 +38,7 @@ public static class CodeBatch
     private static async Task<int> WriteAsync(Task<JsonObject> result, TextWriter output)
     {
         var json = await result.ConfigureAwait(false);
-        await output.WriteLineAsync(json.ToJsonString()).ConfigureAwait(false);
+        await output.WriteLineAsync(json.ToJsonString(ProblemJson.Compact)).ConfigureAwait(false);
         return json["passed"]?.GetValue<bool>() == true ? 0 : 1;
     }
 
@@ -101,8 +101,7 @@ public static class CodeBatch
         JsonObject? metadata = null;
         if (row["timeout_s"] is { } timeout)
         {
-            if (timeout.GetValueKind() != JsonValueKind.Number
-                || !double.TryParse(timeout.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds is < 0.1 or > 600)
+            if (!CodeVerifier.TryReadTimeout(timeout, out var seconds))
             {
                 error = $"line {lineNumber}: field 'timeout_s' must be a number of seconds in 0.1..600";
                 return false;

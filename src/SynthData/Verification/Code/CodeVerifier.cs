@@ -158,12 +158,16 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     }
 
     /// <summary>The configured wall limit, or the problem's own <c>metadata.timeout_s</c>.</summary>
-    private TimeSpan WallLimit(Problem problem)
+    private TimeSpan WallLimit(Problem problem) =>
+        TimeSpan.FromSeconds(TryReadTimeout(problem.Metadata?["timeout_s"], out var seconds) ? seconds : _options.TimeoutSeconds);
+
+    /// <summary>A per-problem wall limit: a JSON number of seconds in 0.1..600.</summary>
+    internal static bool TryReadTimeout(JsonNode? node, out double seconds)
     {
-        if (problem.Metadata?["timeout_s"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
-            && double.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 600)
-            return TimeSpan.FromSeconds(seconds);
-        return TimeSpan.FromSeconds(_options.TimeoutSeconds);
+        seconds = 0;
+        return node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)
+            && seconds is >= 0.1 and <= 600;
     }
 
     private Verdict MakeVerdict(CheckOutcome outcome, string? program, double durationMs) => new()

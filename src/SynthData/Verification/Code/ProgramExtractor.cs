@@ -12,8 +12,7 @@ public static partial class ProgramExtractor
     /// </summary>
     public static string? Extract(string response, bool acceptBareCode = false)
     {
-        var thinkEnd = response.LastIndexOf("</think>", StringComparison.Ordinal);
-        var answer = thinkEnd >= 0 ? response[(thinkEnd + "</think>".Length)..] : response;
+        var answer = Export.ThinkSplitter.Split(response, reasoningContent: null).Answer;
         string? python = null, untagged = null;
         foreach (Match m in FencedBlock().Matches(answer))
         {

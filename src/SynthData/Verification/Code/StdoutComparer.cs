@@ -7,9 +7,6 @@ namespace SynthData.Verification.Code;
 /// </summary>
 public static class StdoutComparer
 {
-    public static bool Equivalent(string expected, string actual) =>
-        Normalize(expected).SequenceEqual(Normalize(actual), StringComparer.Ordinal);
-
     /// <summary>1-based number of the first differing line, for messages (0 when equivalent).</summary>
     public static int FirstDifference(string expected, string actual)
     {

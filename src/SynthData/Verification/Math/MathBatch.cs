@@ -15,7 +15,6 @@ public static class MathBatch
     /// <summary>Lines checked in parallel between two ordered writes; bounds memory on any input size.</summary>
     private const int ChunkSize = 2048;
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<MathBatchSummary> RunAsync(TextReader input, TextWriter output, IMathAnswerChecker checker,
         CancellationToken cancellationToken)
@@ -81,7 +80,7 @@ public static class MathBatch
                 MathCheckOutcome.NoAnswer => Outcome.NoAnswer,
                 _ => Outcome.NotEquivalent,
             };
-            return (json.ToJsonString(Compact), outcome);
+            return (json.ToJsonString(Problems.ProblemJson.Compact), outcome);
         }
         catch (JsonException ex)
         {
@@ -109,7 +108,7 @@ public static class MathBatch
         ["extracted"] = null,
         ["reason"] = "input error",
         ["error"] = $"line {lineNumber}: {message}",
-    }.ToJsonString(Compact);
+    }.ToJsonString(Problems.ProblemJson.Compact);
 
     private enum Outcome { Equivalent, NotEquivalent, NoAnswer, Error }
 

@@ -19,9 +19,6 @@ internal sealed class CheckBudget
         _deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
     }
 
-    /// <summary>A budget that never runs out, for internal helpers and tests.</summary>
-    public static CheckBudget Unlimited => new(TimeSpan.FromDays(1));
-
     /// <summary>The deadline has passed (a step may have given up for that reason without throwing).</summary>
     public bool Expired => Stopwatch.GetTimestamp() > _deadline;
 
