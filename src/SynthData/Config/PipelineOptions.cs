@@ -40,6 +40,19 @@ public sealed class PipelineOptions : IValidatableObject
     /// An input file: relative to the config file, or, when only the working directory has it, relative to that
     /// (so a config copied elsewhere still finds the repository's files when run from the repository).
     /// </summary>
+    /// <summary>
+    /// <see cref="ResolveInputPath"/> for a file that must exist: when it does not, a located error for
+    /// <paramref name="key"/> is added to <paramref name="errors"/> and null returned.
+    /// </summary>
+    public string? RequireInputFile(string path, string key, string what, List<ConfigError> errors, string hint = "")
+    {
+        var resolved = ResolveInputPath(path);
+        if (File.Exists(resolved))
+            return resolved;
+        errors.AddRange(ErrorAt(key, $"{what} not found: {resolved}{hint}").Errors);
+        return null;
+    }
+
     public string ResolveInputPath(string path)
     {
         var resolved = ResolvePath(path);

@@ -54,15 +54,9 @@ public sealed class BenchmarkIndex
         for (var i = 0; i < options.Decontamination.Benchmarks.Count; i++)
         {
             var b = options.Decontamination.Benchmarks[i];
-            var path = options.ResolveInputPath(b.Path);
-            if (!File.Exists(path))
-            {
-                var e = options.ErrorAt($"decontamination.benchmarks[{i}].path",
-                    $"benchmark file not found: {path} (the shared datasets are expected beside the repository; fix the path or remove the entry)");
-                errors.AddRange(e.Errors);
+            if (options.RequireInputFile(b.Path, $"decontamination.benchmarks[{i}].path", "benchmark file", errors,
+                    " (the shared datasets are expected beside the repository; fix the path or remove the entry)") is not { } path)
                 continue;
-            }
-
             list.Add((path, b.Name ?? b.Path, (b.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant()));
         }
 

@@ -15,11 +15,8 @@ public static class ProblemSourceFactory
         var errors = new List<ConfigError>();
         for (var i = 0; i < options.Sources.Count; i++)
         {
-            if (options.Sources[i].Dataset is not { } dataset)
-                continue;
-            var path = options.ResolveInputPath(dataset);
-            if (!File.Exists(path))
-                errors.AddRange(options.ErrorAt($"sources[{i}].dataset", $"dataset file not found: {path}").Errors);
+            if (options.Sources[i].Dataset is { } dataset)
+                options.RequireInputFile(dataset, $"sources[{i}].dataset", "dataset file", errors);
         }
 
         if (errors.Count > 0)

@@ -19,12 +19,17 @@ internal sealed class SandboxCommand
     private readonly CodeVerifierOptions _options;
     private readonly HarnessScript _harness;
     private readonly IReadOnlyList<string> _prefix;
+    // The jail arguments depend only on the options and the host's layout: worked out once, not per check.
+    private readonly Lazy<string[]> _freshJail;
+    private readonly Lazy<string[]> _warmJail;
 
     private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix)
     {
         _options = options;
         _harness = harness;
         _prefix = prefix;
+        _freshJail = new(() => JailArgs(warm: false).ToArray());
+        _warmJail = new(() => JailArgs(warm: true).ToArray());
     }
 
     /// <summary>Resolves the executables once; throws <see cref="SandboxUnavailableException"/> when the sandbox cannot work.</summary>
@@ -84,7 +89,7 @@ internal sealed class SandboxCommand
     private ProcessStartInfo Jailed(bool warm, string script, params string[] scriptArgs)
     {
         var start = new ProcessStartInfo(_prefix[0]);
-        foreach (var a in _prefix.Skip(1).Concat(JailArgs(warm)).Append(_options.PythonPath).Concat(InterpreterFlags))
+        foreach (var a in _prefix.Skip(1).Concat(warm ? _warmJail.Value : _freshJail.Value).Append(_options.PythonPath).Concat(InterpreterFlags))
             start.ArgumentList.Add(a);
         start.ArgumentList.Add(HarnessMount + "/" + script);
         foreach (var a in scriptArgs)
