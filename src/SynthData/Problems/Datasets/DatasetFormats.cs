@@ -11,9 +11,9 @@ public static partial class DatasetFormats
 
     public static bool IsKnown(string format) => Names.Contains(format.Trim().ToLowerInvariant());
 
-    /// <summary>Format used when none is configured: by extension, and for JSONL by the fields of the first row.</summary>
+    /// <summary>Format used when none is configured: by extension (a trailing <c>.gz</c> aside), and for JSONL by the fields of the first row.</summary>
     public static string Infer(string path) =>
-        Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl";
+        Path.GetExtension(DatasetFile.ContentPath(path)).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl";
 
     /// <summary>Builds a problem from one JSON row; throws <see cref="ProblemFormatException"/> naming the field.</summary>
     public static Problem FromJsonRow(string format, JsonObject row, string datasetName, long rowNumber, FieldMapOptions fields)
