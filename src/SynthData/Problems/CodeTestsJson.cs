@@ -97,7 +97,7 @@ public static class CodeTestsJson
 
     public static string Serialize(Problem problem) => ToJson(problem).ToJsonString(ProblemJson.Compact);
 
-    /// <summary>Reads a JSON text holding one test object (e.g. a <c>ground_truth</c> string).</summary>
+    /// <summary>Reads a JSON text holding one test object (e.g. a <c>ground_truth</c> string); an error about the text as a whole has an empty field.</summary>
     public static CodeTests Parse(string json)
     {
         JsonNode? node;
@@ -107,11 +107,11 @@ public static class CodeTestsJson
         }
         catch (JsonException e)
         {
-            throw new ProblemFormatException("tests", $"expected a JSON object of code tests, got text that is not JSON ({e.Message})");
+            throw new ProblemFormatException("", $"expected a JSON object of code tests, got text that is not JSON ({e.Message})");
         }
         return node is JsonObject o
             ? Read(o)
-            : throw new ProblemFormatException("tests", $"expected a JSON object of code tests, got {Kind(node)}");
+            : throw new ProblemFormatException("", $"expected a JSON object of code tests, got {Kind(node)}");
     }
 
     public static CodeTests Read(JsonObject o)

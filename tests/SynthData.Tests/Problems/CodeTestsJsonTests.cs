@@ -91,8 +91,8 @@ public sealed class CodeTestsJsonTests
     }
 
     [Theory]
-    [InlineData("[1]", "tests", "JSON object")]
-    [InlineData("not json", "tests", "not JSON")]
+    [InlineData("[1]", "", "JSON object")]
+    [InlineData("not json", "", "not JSON")]
     [InlineData("{}", "tests", "expected one of")]
     [InlineData("""{"tests": "assert 1", "inputs": ["1"], "outputs": ["1"]}""", "inputs", "exactly one kind")]
     [InlineData("""{"tests": ""}""", "tests", "non-empty")]
