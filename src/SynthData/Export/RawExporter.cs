@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SynthData.Problems;
+using SynthData.Verification;
 
 namespace SynthData.Export;
 
@@ -30,7 +31,8 @@ public sealed class RawExporter : IExporter
                     ? new JsonObject
                     {
                         ["kind"] = v.Kind, ["reason"] = v.Reason, ["extracted"] = v.Extracted, ["verifier"] = v.Verifier,
-                        ["version"] = v.VerifierVersion, ["duration_ms"] = v.DurationMs, ["details"] = v.Details?.DeepClone(),
+                        ["version"] = v.VerifierVersion, ["duration_ms"] = v.DurationMs, ["score"] = v.EffectiveScore(),
+                        ["details"] = v.Details?.DeepClone(),
                     }
                     : null,
                 ["messages"] = Conversation.Prompt(a, context.Options.Export),
