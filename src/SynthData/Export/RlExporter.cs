@@ -55,6 +55,7 @@ public sealed class RlExporter : IExporter
                     Index = index++,
                     ProblemId = p.Problem.Id,
                     PassRate = rate,
+                    MeanScore = p.MeanScore ?? rate,
                     Samples = p.Verified,
                     Accepted = p.Accepted,
                     Source = p.Problem.Source.Name,

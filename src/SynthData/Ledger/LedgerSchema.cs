@@ -60,6 +60,7 @@ internal static class LedgerSchema
             details_json TEXT,
             duration_ms REAL NOT NULL,
             run_id INTEGER NOT NULL,
+            score REAL,
             PRIMARY KEY(problem_id, sample_index),
             FOREIGN KEY(problem_id, sample_index) REFERENCES attempts(problem_id, sample_index));
         CREATE TABLE IF NOT EXISTS problem_drops(
@@ -71,4 +72,11 @@ internal static class LedgerSchema
             problem_json TEXT NOT NULL,
             run_id INTEGER NOT NULL);
         """;
+
+    /// <summary>Columns added after version 1, as (table, column, definition): added on open when an older ledger lacks them.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        // Partial credit (Verdict.Score); NULL in ledgers written before it, read as 1 when accepted, else 0.
+        ("verdicts", "score", "REAL"),
+    ];
 }

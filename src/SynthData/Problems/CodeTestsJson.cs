@@ -16,6 +16,9 @@ public sealed record CodeTests
     /// <summary>The problem's own wall limit (<c>metadata.timeout_s</c>), when it has one.</summary>
     public double? TimeoutSeconds { get; init; }
 
+    /// <summary>The problem's own stdout float tolerance (<c>metadata.float_tolerance</c>), when it has one.</summary>
+    public double? FloatTolerance { get; init; }
+
     /// <summary>A code problem with these tests and an empty prompt: what the code verifier takes.</summary>
     public Problem ToProblem(string id, ProblemOrigin source) => new()
     {
@@ -27,8 +30,18 @@ public sealed record CodeTests
         FunctionTests = FunctionTests,
         IoTests = IoTests,
         Source = source,
-        Metadata = TimeoutSeconds is { } s ? new JsonObject { ["timeout_s"] = s } : null,
+        Metadata = Metadata(),
     };
+
+    private JsonObject? Metadata()
+    {
+        if (TimeoutSeconds is null && FloatTolerance is null)
+            return null;
+        var m = new JsonObject();
+        if (TimeoutSeconds is { } s) m["timeout_s"] = s;
+        if (FloatTolerance is { } t) m["float_tolerance"] = t;
+        return m;
+    }
 }
 
 /// <summary>
@@ -46,7 +59,8 @@ public sealed record CodeTests
 /// most rows: when <em>every</em> output of the row is a one-element list, each is unwrapped; otherwise outputs
 /// are taken as they are. Read as <see cref="CodeTests.FunctionTests"/>.</item>
 /// </list>
-/// Every shape may carry <c>"timeout_s"</c> (seconds, 0.1..600): the problem's own wall limit. Other keys are
+/// Every shape may carry <c>"timeout_s"</c> (seconds, 0.1..600): the problem's own wall limit, and
+/// <c>"float_tolerance"</c> (0..1): its stdout float tolerance (see <c>StdoutComparer</c>). Other keys are
 /// ignored. Errors are <see cref="ProblemFormatException"/>s naming the field and what was expected.
 /// </summary>
 public static class CodeTestsJson
@@ -58,6 +72,7 @@ public static class CodeTestsJson
         FunctionTests = problem.FunctionTests,
         IoTests = problem.IoTests,
         TimeoutSeconds = Verification.Code.CodeVerifier.TryReadTimeout(problem.Metadata?["timeout_s"], out var s) ? s : null,
+        FloatTolerance = Verification.Code.CodeVerifier.TryReadFloatTolerance(problem.Metadata?["float_tolerance"], out var t) ? t : null,
     };
 
     /// <summary>
@@ -90,6 +105,8 @@ public static class CodeTestsJson
 
         if (tests.TimeoutSeconds is { } seconds)
             o["timeout_s"] = seconds;
+        if (tests.FloatTolerance is { } tolerance)
+            o["float_tolerance"] = tolerance;
         return o;
     }
 
@@ -128,11 +145,12 @@ public static class CodeTestsJson
         }
 
         var timeout = ReadTimeout(o);
+        var tolerance = ReadFloatTolerance(o);
         return shapes[0] switch
         {
-            "tests" => ReadTestCode(o) with { TimeoutSeconds = timeout },
-            "function_tests" => new CodeTests { FunctionTests = ReadFunctionTests(o), EntryPoint = RequireName(o, "entry_point"), TimeoutSeconds = timeout },
-            _ => ReadInputsOutputs(o) with { TimeoutSeconds = timeout },
+            "tests" => ReadTestCode(o) with { TimeoutSeconds = timeout, FloatTolerance = tolerance },
+            "function_tests" => new CodeTests { FunctionTests = ReadFunctionTests(o), EntryPoint = RequireName(o, "entry_point"), TimeoutSeconds = timeout, FloatTolerance = tolerance },
+            _ => ReadInputsOutputs(o) with { TimeoutSeconds = timeout, FloatTolerance = tolerance },
         };
     }
 
@@ -221,6 +239,15 @@ public static class CodeTestsJson
         return Verification.Code.CodeVerifier.TryReadTimeout(o["timeout_s"], out var seconds)
             ? seconds
             : throw new ProblemFormatException("timeout_s", $"expected a number of seconds in 0.1..600, got {Kind(o["timeout_s"])} {o["timeout_s"]?.ToJsonString()}".TrimEnd());
+    }
+
+    private static double? ReadFloatTolerance(JsonObject o)
+    {
+        if (!o.ContainsKey("float_tolerance"))
+            return null;
+        return Verification.Code.CodeVerifier.TryReadFloatTolerance(o["float_tolerance"], out var tolerance)
+            ? tolerance
+            : throw new ProblemFormatException("float_tolerance", $"expected a number in 0..1 (stdout numbers within it compare equal), got {Kind(o["float_tolerance"])} {o["float_tolerance"]?.ToJsonString()}".TrimEnd());
     }
 
     private static string Kind(JsonNode? node) => node switch

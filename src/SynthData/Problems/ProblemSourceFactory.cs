@@ -36,7 +36,9 @@ public static class ProblemSourceFactory
                 continue;
             }
 
-            sources.Add(ForFile(options.ResolveInputPath(s.Dataset!), s.Dataset!, s.Format, s.Limit, s.Fields));
+            var file = ForFile(options.ResolveInputPath(s.Dataset!), s.Dataset!, s.Format, s.Limit, s.Fields);
+            var license = s.License ?? DatasetLicenses.ForFormat(s.Format ?? DatasetFormats.Infer(s.Dataset!));
+            sources.Add(license is null ? file : new LicensedSource(file, license));
         }
 
         return sources;
