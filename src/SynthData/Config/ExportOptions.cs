@@ -10,9 +10,25 @@ public enum ReasoningFormat
     ReasoningContent,
 }
 
+/// <summary>The shape of <c>sft</c> rows.</summary>
+public enum SftStyle
+{
+    /// <summary>
+    /// TRL conversational prompt–completion: <c>prompt</c> (system?, user) and <c>completion</c> (the assistant
+    /// message), so TRL's SFTTrainer computes the loss on the completion only by default; the whole conversation stays
+    /// in <c>messages</c> for tools that read that.
+    /// </summary>
+    PromptCompletion,
+    /// <summary>Only <c>messages</c> (TRL then trains on the prompt tokens too unless told <c>assistant_only_loss</c>).</summary>
+    Messages,
+}
+
 public sealed class ExportOptions
 {
     public ReasoningFormat Reasoning { get; set; } = ReasoningFormat.ThinkTags;
+
+    /// <summary>Shape of the sft rows; prompt–completion by default so training skips the prompt tokens.</summary>
+    public SftStyle SftStyle { get; set; } = SftStyle.PromptCompletion;
 
     /// <summary>Include the run's system prompt (when set) as the first message of each exported conversation.</summary>
     public bool IncludeSystemPrompt { get; set; } = true;

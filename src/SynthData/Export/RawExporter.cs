@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using SynthData.Config;
 using SynthData.Problems;
+using SynthData.Selection;
 using SynthData.Verification;
 
 namespace SynthData.Export;
@@ -13,14 +15,14 @@ public sealed class RawExporter : IExporter
 {
     public string Format => "raw";
 
-    public async Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken)
+    public bool IsTrainingFormat => false;
+
+    public IEnumerable<JsonNode> Rows(ProblemGroup group, PipelineOptions options, int written)
     {
-        var curated = context.Dataset.Problems.ToDictionary(p => p.Problem.Id, StringComparer.Ordinal);
-        var dropped = context.DroppedProblems.ToDictionary(d => d.Problem.Id, StringComparer.Ordinal);
-        var count = 0;
-        foreach (var a in context.Attempts)
+        var p = group.Curated;
+        var d = group.Dropped;
+        foreach (var a in group.Attempts)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var row = new JsonObject
             {
                 ["problem_id"] = a.Problem.Id,
@@ -36,7 +38,7 @@ public sealed class RawExporter : IExporter
                         ["details"] = v.Details?.ToJsonString(ProblemJson.Compact),
                     }
                     : null,
-                ["messages"] = Conversation.Prompt(a, context.Options.Export),
+                ["messages"] = Conversation.Prompt(a, options.Export),
                 ["response"] = a.Attempt.Content,
                 ["reasoning_content"] = a.Attempt.ReasoningContent,
                 ["finish_reason"] = a.Attempt.FinishReason,
@@ -48,19 +50,13 @@ public sealed class RawExporter : IExporter
                 ["source"] = StableJson.Source(a.Problem.Source),
                 ["model"] = a.Attempt.Model,
                 ["sampling"] = StableJson.Sampling(a.Attempt.SamplingJson),
-                ["quality_filter"] = context.Dataset.FilterReason(a),
+                ["quality_filter"] = p?.FilterReason(a),
+                // Every key on every row (null where it does not apply): one schema per export.
+                ["selected"] = p?.Selected.Contains(a) ?? false,
+                ["split"] = p?.Split,
+                ["problem_dropped"] = d is null ? null : new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = StableJson.Float(d.Score) },
             };
-            // Every key on every row (null where it does not apply): one schema per export.
-            var p = curated.GetValueOrDefault(a.Problem.Id);
-            var d = p is null ? dropped.GetValueOrDefault(a.Problem.Id) : null;
-            row["selected"] = p?.Selected.Contains(a) ?? false;
-            row["split"] = p?.Split;
-            row["problem_dropped"] = d is null ? null : new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = StableJson.Float(d.Score) };
-
-            await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
-            count++;
+            yield return row;
         }
-
-        return count;
     }
 }

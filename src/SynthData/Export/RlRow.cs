@@ -19,6 +19,10 @@ public sealed class RlMessage
 {
     [JsonPropertyName("role")] public string Role { get; set; } = "";
     [JsonPropertyName("content")] public string Content { get; set; } = "";
+
+    /// <summary>The prompt as it was sent (system when configured, then user), as typed messages.</summary>
+    public static List<RlMessage> Prompt(Ledger.LedgerAttempt a, Config.ExportOptions options) =>
+        [.. Conversation.Prompt(a, options).Select(m => new RlMessage { Role = (string)m!["role"]!, Content = (string)m["content"]! })];
 }
 
 public sealed class RlReward

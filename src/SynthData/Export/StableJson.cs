@@ -21,15 +21,7 @@ public static class StableJson
     };
 
     /// <summary>The problem's origin with the same keys for every kind of source.</summary>
-    public static JsonObject Source(ProblemOrigin s) => new()
-    {
-        ["kind"] = s.Kind,
-        ["name"] = s.Name,
-        ["seed"] = s.Seed,
-        ["difficulty"] = s.Difficulty,
-        ["row"] = s.Row,
-        ["license"] = s.License,
-    };
+    public static JsonObject Source(ProblemOrigin s) => JsonSerializer.SerializeToNode(SourceRecord.From(s))!.AsObject();
 
     /// <summary>A real number that always serialises with a fraction (a decimal keeps its scale when written).</summary>
     public static JsonNode Float(double value)

@@ -281,7 +281,13 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>All attempts with their problem and verdict, ordered by problem id then sample index.</summary>
-    public List<LedgerAttempt> ReadAttempts() => QueryAttempts(null, null).ToList();
+    public List<LedgerAttempt> ReadAttempts() => StreamAttempts().ToList();
+
+    /// <summary>
+    /// The same rows as <see cref="ReadAttempts"/>, read one at a time from one query as they are enumerated, so a
+    /// caller that groups per problem holds one problem in memory whatever the ledger's size.
+    /// </summary>
+    public IEnumerable<LedgerAttempt> StreamAttempts() => QueryAttempts(null, null);
 
     private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
     {

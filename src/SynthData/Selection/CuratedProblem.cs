@@ -27,6 +27,12 @@ public sealed record CuratedProblem
     /// <summary><c>train</c> or <c>test</c>.</summary>
     public required string Split { get; init; }
 
+    /// <summary>Why an accepted trace was filtered out, by sample index.</summary>
+    public IReadOnlyDictionary<int, string> FilterReasons { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Why this accepted trace was filtered out, or null.</summary>
+    public string? FilterReason(LedgerAttempt a) => FilterReasons.GetValueOrDefault(a.Attempt.SampleIndex);
+
     /// <summary>Accepted / verified; null when nothing was verified.</summary>
     public double? PassRate => Verified == 0 ? null : Math.Round((double)Accepted / Verified, 6);
 
