@@ -12,10 +12,13 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "Export format (hf: a Hugging Face datasets folder with every training format and a dataset card)", Required = true, HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong("sft", "dpo", "rl", "sharegpt", "raw", ExportRunner.HfFormat);
         var output = new Option<string?>("--out") { Description = "Output file (default: OUTPUT_DIR/FORMAT.jsonl; '-' for stdout); for hf a folder (default: OUTPUT_DIR/hf)", HelpName = "FILE" };
-        var command = new Command("export", "Write training data from the ledger (atomically)") { format, output, config };
+        var settings = new Option<string?>("--settings") { Description = "Samples of which settings: current (default: those drawn under the config's settings), all, or a fingerprint from 'synthdata stats'", HelpName = "current|all|FINGERPRINT" };
+        var command = new Command("export", "Write training data from the ledger (atomically)") { format, output, config, settings };
         command.SetAction(async (parse, ct) =>
         {
             var options = CommonOptions.LoadConfig(parse, config);
+            if (parse.GetValue(settings) is { Length: > 0 } chosen)
+                options.Export.Settings = chosen;
             var name = parse.GetValue(format)!;
             using var ledger = CommonOptions.OpenLedger(options);
             var context = ExportContext.Read(ledger, options);

@@ -42,8 +42,13 @@ internal sealed class ScheduledBatchService(
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
-                // A failed batch must not kill the worker: the next occurrence retries from the ledger.
-                logger.LogError(e, "batch failed; the next scheduled batch resumes from the ledger");
+                // A failed batch must not kill the worker: the next occurrence retries from the ledger. Expected failures
+                // (bad input, an empty source, changed settings) are one clear line; anything else keeps its stack trace.
+                var (code, message) = CliErrors.Describe(e);
+                if (code == ExitCodes.Usage)
+                    logger.LogError("batch failed: {Message}; the next scheduled batch tries again", message);
+                else
+                    logger.LogError(e, "batch failed; the next scheduled batch resumes from the ledger");
                 outcome.ExitCode = ExitCodes.Failed;
             }
         }

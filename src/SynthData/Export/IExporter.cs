@@ -38,8 +38,9 @@ public sealed class ExportContext
         Split = split;
     }
 
+    /// <summary>The attempts drawn under the settings <c>export.settings</c> chooses (by default the config's).</summary>
     public static ExportContext Read(RunLedger ledger, PipelineOptions options) =>
-        new(ledger.ReadAttempts(), options, ledger.ReadDroppedProblems());
+        new(ledger.ReadAttempts(Pipeline.Settings.SettingsResolver.ForReading(ledger, options, options.Export.Settings)), options, ledger.ReadDroppedProblems());
 
     public IReadOnlyList<LedgerAttempt> Attempts { get; }
     public PipelineOptions Options { get; }

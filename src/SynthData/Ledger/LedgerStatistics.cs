@@ -38,7 +38,7 @@ public sealed record LedgerStatistics
                        COALESCE(SUM(a.prompt_tokens), 0), COALESCE(SUM(a.completion_tokens), 0)
                 FROM problems p
                 LEFT JOIN attempts a ON a.problem_id = p.id
-                LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+                LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index AND v.fingerprint = a.fingerprint
                 GROUP BY p.source_kind, p.source_name
                 ORDER BY p.source_kind, p.source_name
                 """;
