@@ -13,7 +13,7 @@ internal sealed class ScheduledBatchService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = CronExpression.Parse(options.Run.Schedule);
-        outcome.ExitCode = ExitCodes.Ok; // a worker stopped between batches ends cleanly
+        outcome.ExitCode = ExitCodes.Ok;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
@@ -31,7 +31,7 @@ internal sealed class ScheduledBatchService(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
 
             try
@@ -52,5 +52,9 @@ internal sealed class ScheduledBatchService(
                 outcome.ExitCode = ExitCodes.Failed;
             }
         }
+
+        // Stopped by SIGTERM/Ctrl-C: the one documented exit code for an interruption, whether the worker was idle
+        // or in a batch (finished work is committed either way).
+        outcome.ExitCode = ExitCodes.Interrupted;
     }
 }
