@@ -35,6 +35,13 @@ public sealed class SourceOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int? Limit { get; set; }
 
+    /// <summary>
+    /// Licence of the dataset (e.g. <c>MIT</c>, <c>CC-BY-4.0</c>), carried by every problem it yields and listed in the
+    /// dataset card. Null: the known licence of the format's public set (<see cref="Problems.Datasets.DatasetLicenses"/>),
+    /// otherwise unknown.
+    /// </summary>
+    public string? License { get; set; }
+
     /// <summary>Field mapping for <c>jsonl</c>/<c>csv</c> files whose column names differ from the defaults.</summary>
     public FieldMapOptions Fields { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SynthData.Problems;
+using SynthData.Verification;
 
 namespace SynthData.Export;
 
@@ -30,7 +31,9 @@ public sealed class RawExporter : IExporter
                     ? new JsonObject
                     {
                         ["kind"] = v.Kind, ["reason"] = v.Reason, ["extracted"] = v.Extracted, ["verifier"] = v.Verifier,
-                        ["version"] = v.VerifierVersion, ["duration_ms"] = v.DurationMs, ["details"] = v.Details?.DeepClone(),
+                        ["version"] = v.VerifierVersion, ["duration_ms"] = StableJson.Float(v.DurationMs), ["score"] = StableJson.Float(v.EffectiveScore()),
+                        // Each verifier has its own detail keys: a JSON string keeps the column one type.
+                        ["details"] = v.Details?.ToJsonString(ProblemJson.Compact),
                     }
                     : null,
                 ["messages"] = Conversation.Prompt(a, context.Options.Export),
@@ -38,25 +41,21 @@ public sealed class RawExporter : IExporter
                 ["reasoning_content"] = a.Attempt.ReasoningContent,
                 ["finish_reason"] = a.Attempt.FinishReason,
                 ["usage"] = new JsonObject { ["prompt_tokens"] = a.Attempt.PromptTokens, ["completion_tokens"] = a.Attempt.CompletionTokens },
-                ["latency_ms"] = a.Attempt.LatencyMs,
+                ["latency_ms"] = StableJson.Float(a.Attempt.LatencyMs),
                 ["tries"] = a.Attempt.Tries,
                 ["response_id"] = a.Attempt.ResponseId,
                 ["run_id"] = a.Attempt.RunId,
-                ["source"] = ProblemJson.SourceToJson(a.Problem.Source),
+                ["source"] = StableJson.Source(a.Problem.Source),
                 ["model"] = a.Attempt.Model,
-                ["sampling"] = JsonNode.Parse(a.Attempt.SamplingJson),
+                ["sampling"] = StableJson.Sampling(a.Attempt.SamplingJson),
                 ["quality_filter"] = context.Dataset.FilterReason(a),
             };
-            if (curated.TryGetValue(a.Problem.Id, out var p))
-            {
-                row["selected"] = p.Selected.Contains(a);
-                row["split"] = p.Split;
-            }
-            else if (dropped.TryGetValue(a.Problem.Id, out var d))
-            {
-                row["selected"] = false;
-                row["problem_dropped"] = new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = d.Score };
-            }
+            // Every key on every row (null where it does not apply): one schema per export.
+            var p = curated.GetValueOrDefault(a.Problem.Id);
+            var d = p is null ? dropped.GetValueOrDefault(a.Problem.Id) : null;
+            row["selected"] = p?.Selected.Contains(a) ?? false;
+            row["split"] = p?.Split;
+            row["problem_dropped"] = d is null ? null : new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = StableJson.Float(d.Score) };
 
             await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
             count++;

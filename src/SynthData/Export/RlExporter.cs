@@ -25,9 +25,13 @@ public sealed class RlExporter : IExporter
         return count;
     }
 
-    /// <summary><c>synthdata/arithmetic</c> for a generator, <c>synthdata/gsm8k_sample</c> for a dataset file.</summary>
-    public static string DefaultDataSource(ProblemOrigin source) =>
-        "synthdata/" + (source.Kind == "dataset" ? Path.GetFileNameWithoutExtension(source.Name) : source.Name);
+    /// <summary>
+    /// <c>synthdata/ABILITY/SOURCE</c>: <c>synthdata/math/arithmetic</c> for a generator, <c>synthdata/math/gsm8k_sample</c>
+    /// for a dataset file. verl passes only data_source (not ability) to a reward function, so the ability rides in it
+    /// for integrations/python/synthdata_reward.py; the source keeps verl's per-data_source metrics apart.
+    /// </summary>
+    public static string DefaultDataSource(Problem problem) =>
+        $"synthdata/{problem.Domain.ToWire()}/" + (problem.Source.Kind == "dataset" ? Path.GetFileNameWithoutExtension(problem.Source.Name) : problem.Source.Name);
 
     public static IEnumerable<RlRow> Rows(ExportContext context)
     {
@@ -40,7 +44,7 @@ public sealed class RlExporter : IExporter
             var first = p.Attempts[0];
             yield return new RlRow
             {
-                DataSource = context.Options.Export.RlDataSource ?? DefaultDataSource(p.Problem.Source),
+                DataSource = context.Options.Export.RlDataSource ?? DefaultDataSource(p.Problem),
                 Prompt = [.. Conversation.Prompt(first, context.Options.Export)
                     .Select(m => new RlMessage { Role = (string)m!["role"]!, Content = (string)m["content"]! })],
                 Ability = p.Problem.Domain.ToWire(),
@@ -51,6 +55,7 @@ public sealed class RlExporter : IExporter
                     Index = index++,
                     ProblemId = p.Problem.Id,
                     PassRate = rate,
+                    MeanScore = p.MeanScore ?? rate,
                     Samples = p.Verified,
                     Accepted = p.Accepted,
                     Source = p.Problem.Source.Name,

@@ -34,7 +34,10 @@ public sealed class RlExtraInfo
     [JsonPropertyName("split")] public string Split { get; set; } = "";
     [JsonPropertyName("index")] public int Index { get; set; }
     [JsonPropertyName("problem_id")] public string ProblemId { get; set; } = "";
-    [JsonPropertyName("pass_rate")] public double PassRate { get; set; }
+    [JsonPropertyName("pass_rate"), JsonConverter(typeof(StableJson.FloatConverter))] public double PassRate { get; set; }
+
+    /// <summary>Mean partial credit of the verified samples (code: fraction of tests passed); equals pass_rate where there is none.</summary>
+    [JsonPropertyName("mean_score"), JsonConverter(typeof(StableJson.FloatConverter))] public double MeanScore { get; set; }
     [JsonPropertyName("samples")] public int Samples { get; set; }
     [JsonPropertyName("accepted")] public int Accepted { get; set; }
     [JsonPropertyName("source")] public string Source { get; set; } = "";

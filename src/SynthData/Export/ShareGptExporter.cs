@@ -28,7 +28,7 @@ public sealed class ShareGptExporter : IExporter
             row["problem_id"] = a.Problem.Id;
             row["sample_index"] = a.Attempt.SampleIndex;
             row["domain"] = a.Problem.Domain.ToWire();
-            row["source"] = ProblemJson.SourceToJson(a.Problem.Source);
+            row["source"] = StableJson.Source(a.Problem.Source);
             row["model"] = a.Attempt.Model;
             await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
             count++;

@@ -30,8 +30,10 @@ internal static class LedgerMigration
                 DROP TABLE attempts;
                 ALTER TABLE attempts_v2 RENAME TO attempts;
                 {LedgerSchema.Verdicts("verdicts_v2")}
-                INSERT INTO verdicts_v2 SELECT problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted,
-                    details_json, duration_ms, run_id, {legacy} FROM verdicts;
+                INSERT INTO verdicts_v2(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted,
+                    details_json, duration_ms, run_id, score, fingerprint)
+                SELECT problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted,
+                    details_json, duration_ms, run_id, score, {legacy} FROM verdicts;
                 DROP TABLE verdicts;
                 ALTER TABLE verdicts_v2 RENAME TO verdicts;
                 UPDATE meta SET value = '{LedgerSchema.Version}' WHERE key = 'schema_version';

@@ -92,8 +92,16 @@ internal static class LedgerSchema
         details_json TEXT,
         duration_ms REAL NOT NULL,
         run_id INTEGER NOT NULL,
+        score REAL,
         fingerprint TEXT NOT NULL,
         PRIMARY KEY(problem_id, sample_index, fingerprint),
         FOREIGN KEY(problem_id, sample_index, fingerprint) REFERENCES attempts(problem_id, sample_index, fingerprint) ON UPDATE CASCADE);
     """;
+
+    /// <summary>Columns added after version 1, as (table, column, definition): added on open when an older ledger lacks them.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        // Partial credit (Verdict.Score); NULL in ledgers written before it, read as 1 when accepted, else 0.
+        ("verdicts", "score", "REAL"),
+    ];
 }

@@ -38,6 +38,7 @@ public sealed class RunLedger : IDisposable
         _writer = Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Execute(_writer, LedgerSchema.Create);
+        AddMissingColumns();
         CheckVersion();
     }
 
@@ -57,6 +58,19 @@ public sealed class RunLedger : IDisposable
         c.Open();
         Execute(c, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
         return c;
+    }
+
+    private void AddMissingColumns()
+    {
+        foreach (var (table, column, definition) in LedgerSchema.AddedColumns)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info($t) WHERE name = $c";
+            cmd.Parameters.AddWithValue("$t", table);
+            cmd.Parameters.AddWithValue("$c", column);
+            if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                Execute(_writer, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        }
     }
 
     private void CheckVersion()
@@ -193,11 +207,11 @@ public sealed class RunLedger : IDisposable
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO verdicts(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted, details_json, duration_ms, run_id, fingerprint)
-            VALUES($p, $i, $v, $ver, $a, $k, $r, $e, $d, $ms, 0, $fp)
+            INSERT INTO verdicts(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted, details_json, duration_ms, run_id, score, fingerprint)
+            VALUES($p, $i, $v, $ver, $a, $k, $r, $e, $d, $ms, 0, $sc, $fp)
             ON CONFLICT(problem_id, sample_index, fingerprint) DO UPDATE SET verifier=excluded.verifier, verifier_version=excluded.verifier_version,
                 accepted=excluded.accepted, kind=excluded.kind, reason=excluded.reason, extracted=excluded.extracted,
-                details_json=excluded.details_json, duration_ms=excluded.duration_ms
+                details_json=excluded.details_json, duration_ms=excluded.duration_ms, score=excluded.score
             """;
         cmd.Parameters.AddWithValue("$p", v.ProblemId);
         cmd.Parameters.AddWithValue("$i", v.SampleIndex);
@@ -210,6 +224,7 @@ public sealed class RunLedger : IDisposable
         cmd.Parameters.AddWithValue("$d", (object?)v.Verdict.Details?.ToJsonString() ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$ms", v.Verdict.DurationMs);
         cmd.Parameters.AddWithValue("$fp", v.Fingerprint);
+        cmd.Parameters.AddWithValue("$sc", (object?)v.Verdict.Score ?? DBNull.Value);
         cmd.ExecuteNonQuery();
     }
 
@@ -298,7 +313,7 @@ public sealed class RunLedger : IDisposable
         cmd.CommandText = $"""
             SELECT p.json, a.problem_id, a.sample_index, a.model, a.sampling_json, a.messages_json, a.content, a.reasoning_content,
                    a.finish_reason, a.prompt_tokens, a.completion_tokens, a.latency_ms, a.response_id, a.tries, a.run_id,
-                   v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms, a.fingerprint
+                   v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms, v.score, a.fingerprint
             FROM attempts a JOIN problems p ON p.id = a.problem_id
             LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index AND v.fingerprint = a.fingerprint
             {(where is null ? "" : "WHERE " + where)}
@@ -329,7 +344,7 @@ public sealed class RunLedger : IDisposable
                 ResponseId = r.IsDBNull(12) ? null : r.GetString(12),
                 Tries = r.GetInt32(13),
                 RunId = r.GetInt64(14),
-                Fingerprint = r.GetString(23),
+                Fingerprint = r.GetString(24),
             };
             Verdict? verdict = r.IsDBNull(15) ? null : new Verdict
             {
@@ -341,6 +356,7 @@ public sealed class RunLedger : IDisposable
                 Extracted = r.IsDBNull(20) ? null : r.GetString(20),
                 Details = r.IsDBNull(21) ? null : JsonNode.Parse(r.GetString(21)) as JsonObject,
                 DurationMs = r.GetDouble(22),
+                Score = r.IsDBNull(23) ? null : r.GetDouble(23),
             };
             yield return new LedgerAttempt(problem, attempt, verdict);
         }

@@ -45,7 +45,9 @@ public static class ProblemSourceFactory
 
         var path = options.ResolveInputPath(s.Dataset!);
         var format = (s.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
-        return new ConfiguredSource(ForFile(path, s.Dataset!, s.Format, s.Limit, s.Fields),
+        var file = ForFile(path, s.Dataset!, s.Format, s.Limit, s.Fields);
+        var license = s.License ?? DatasetLicenses.ForFormat(s.Format ?? DatasetFormats.Infer(s.Dataset!));
+        return new ConfiguredSource(license is null ? file : new LicensedSource(file, license),
             $"dataset:{s.Dataset}:format={format}", s.PerBatch, null, path);
     }
 
