@@ -17,10 +17,13 @@ internal static class ExportCommand
                           ".jsonl, .json (one array) or .parquet (rl, grpo). For hf a folder (default: OUTPUT_DIR/hf)",
             HelpName = "FILE",
         };
-        var command = new Command("export", "Write training data from the ledger (atomically)") { format, output, config };
+        var settings = new Option<string?>("--settings") { Description = "Samples of which settings: current (default: those drawn under the config's settings), all, or a fingerprint from 'synthdata stats'", HelpName = "current|all|FINGERPRINT" };
+        var command = new Command("export", "Write training data from the ledger (atomically)") { format, output, config, settings };
         command.SetAction(async (parse, ct) =>
         {
             var options = CommonOptions.LoadConfig(parse, config);
+            if (parse.GetValue(settings) is { Length: > 0 } chosen)
+                options.Export.Settings = chosen;
             var name = parse.GetValue(format)!;
             var path = parse.GetValue(output);
             // A file format the extension cannot give is refused before the ledger is read.

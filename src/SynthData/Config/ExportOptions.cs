@@ -46,6 +46,13 @@ public sealed class ExportOptions
     public DpoOptions Dpo { get; set; } = new();
 
     /// <summary>
+    /// Which samples to export when the ledger holds samples drawn under several settings: <c>current</c> (those drawn
+    /// under the config's settings), <c>all</c>, or a settings fingerprint (<c>synthdata stats</c> lists them).
+    /// </summary>
+    [Required, MinLength(1)]
+    public string Settings { get; set; } = "current";
+
+    /// <summary>
     /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/SOURCE</c>, which needs
     /// a custom reward function; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
     /// </summary>

@@ -16,6 +16,14 @@ public sealed class SourceOptions : IValidatableObject
 
     public long Seed { get; set; }
 
+    /// <summary>
+    /// Problems this source adds per batch: every <c>run</c> (and <c>worker</c> batch) takes its next N problems not yet
+    /// in the ledger, from where the last batch stopped. A generator with <c>per_batch</c> is an endless seeded
+    /// stream (<c>count</c> is not used); a dataset is read on until its end.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int? PerBatch { get; set; }
+
     /// <summary>Path of a dataset file (JSONL or CSV).</summary>
     public string? Dataset { get; set; }
 

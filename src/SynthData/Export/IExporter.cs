@@ -39,8 +39,12 @@ public sealed class ExportContext
         DroppedProblems = droppedProblems ?? [];
     }
 
-    public static ExportContext Read(RunLedger ledger, PipelineOptions options) =>
-        new(ledger.StreamAttempts, options, ledger.ReadDroppedProblems());
+    /// <summary>The attempts drawn under the settings <c>export.settings</c> chooses (by default the config's).</summary>
+    public static ExportContext Read(RunLedger ledger, PipelineOptions options)
+    {
+        var fingerprints = Pipeline.Settings.SettingsResolver.ForReading(ledger, options, options.Export.Settings);
+        return new(() => ledger.StreamAttempts(fingerprints), options, ledger.ReadDroppedProblems());
+    }
 
     public PipelineOptions Options { get; }
     public IReadOnlyList<DroppedProblem> DroppedProblems { get; }
