@@ -26,7 +26,7 @@ public sealed class ScoreExportTests : IDisposable
     private static async Task<List<JsonObject>> Export(IExporter exporter, ExportContext context)
     {
         using var writer = new StringWriter();
-        await exporter.WriteAsync(context, writer, CancellationToken.None);
+        await ExportRunner.WriteAsync(context, exporter, writer, CancellationToken.None);
         return [.. writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())];
     }
 
@@ -84,8 +84,8 @@ public sealed class ScoreExportTests : IDisposable
         // Deterministic: the same ledger gives the same bytes.
         using var w1 = new StringWriter();
         using var w2 = new StringWriter();
-        await new RlExporter().WriteAsync(b.Context(), w1, CancellationToken.None);
-        await new RlExporter().WriteAsync(b.Context(), w2, CancellationToken.None);
+        await ExportRunner.WriteAsync(b.Context(), new RlExporter(), w1, CancellationToken.None);
+        await ExportRunner.WriteAsync(b.Context(), new RlExporter(), w2, CancellationToken.None);
         Assert.Equal(w1.ToString(), w2.ToString());
     }
 }

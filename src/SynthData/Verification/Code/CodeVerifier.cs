@@ -53,7 +53,13 @@ public sealed class CodeVerifier : IVerifier, IDisposable
         _harness = HarnessScript.WriteToTemp();
         _checks = new Lazy<SandboxedChecks>(() =>
         {
-            var command = SandboxCommand.Create(options, _harness);
+            var cgroup = options.Sandbox == SandboxMode.None || !options.MemoryCgroup ? null : MemoryCgroup.TryDetect(out var why);
+            var command = SandboxCommand.Create(options, _harness, cgroup);
+            if (options.Sandbox != SandboxMode.None && cgroup is null)
+            {
+                _logger.LogInformation("Code sandbox memory: {How}: each process is held to {Mb} MB (RLIMIT_AS), not the check as a whole",
+                    command.MemoryLimitDescription, options.MemoryMb);
+            }
             var warm = options.WarmSandboxes && options.Sandbox != SandboxMode.None ? new WarmSandboxPool(command, _logger) : null;
             return new SandboxedChecks(command, options, warm);
         });
@@ -66,7 +72,10 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     }
 
     public string Name => "code-sandbox";
-    public string Version => "3"; // 2: tests see module-level data and in-place argument changes; 3: partial-credit scores, every case run
+    // 2: tests see module-level data and in-place argument changes. 3: program exceptions fail their test case, tests see
+    // only the names they use and never a program's builtin shadow, the program is __main__, one memory cgroup per check;
+    // partial-credit scores, every case run.
+    public string Version => "3";
     public ProblemDomain Domain => ProblemDomain.Code;
 
     public CodeVerifierOptions Options => _options;

@@ -65,6 +65,13 @@ public sealed class CodeVerifierOptions
     /// </summary>
     public bool WarmSandboxes { get; set; } = true;
 
+    /// <summary>
+    /// Hold all processes of a check to one memory limit (MemoryMb plus the sandbox's own overhead) with a memory
+    /// cgroup, where the host lets this process create one (root, or a delegated cgroup v2 subtree). Off, or where
+    /// none can be created: RLIMIT_AS per process only (see bench/README.md for what then holds).
+    /// </summary>
+    public bool MemoryCgroup { get; set; } = true;
+
     /// <summary>How often a check is retried when the sandbox itself failed to start.</summary>
     [Range(0, 10)]
     public int SandboxRetries { get; set; } = 2;

@@ -18,7 +18,7 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         var run = await RunAsync(job, wall, ct).ConfigureAwait(false);
         if (Preflight(job, run, wall) is { } early)
             return early;
-        var report = HarnessReport.Parse(run.Stdout, job.Nonce);
+        var report = HarnessReport.Parse(run.Report, job);
         return report switch
         {
             { Malformed: true } => CheckOutcome.Failed("the harness report was malformed"),
@@ -41,7 +41,7 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         var early = Preflight(job, run, wall);
         if (early is { Kind: VerdictKinds.Error })
             return early;
-        var report = HarnessReport.Parse(run.Stdout, job.Nonce);
+        var report = HarnessReport.Parse(run.Report, job);
         // A run cut short may end in half a line; a complete run with a foreign line is not to be trusted at all.
         if (report.Malformed && early is null)
             return CheckOutcome.Failed("the harness report was malformed").WithCases(0, tests.Count);
@@ -120,7 +120,7 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         var run = await RunAsync(job, wall, ct).ConfigureAwait(false);
         if (Preflight(job, run, wall) is { } early)
             return early with { Reason = $"test {i}: {early.Reason}" };
-        var stderr = ProgramStderr(job, run);
+        var stderr = Encoding.UTF8.GetString(run.Stderr);
         if (run.ExitCode == MemoryExitCode && stderr.EndsWith("MemoryError\n", StringComparison.Ordinal))
             return new CheckOutcome(VerdictKinds.Memory, $"test {i}: the program ran out of memory ({options.MemoryMb} MB)");
         if (run.ExitCode != 0)
@@ -139,24 +139,39 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
 
     public void Dispose() => warm?.Dispose();
 
-    /// <summary>In a warm sandbox when one is available, else in a fresh one (the reference implementation).</summary>
+    /// <summary>In a warm sandbox when one is available, else in a fresh jail (the same isolation, one check).</summary>
     private async Task<SandboxRun> RunAsync(HarnessJob job, TimeSpan wall, CancellationToken ct)
     {
-        if (warm is not null && await warm.TryRunAsync(job.Bytes, wall, options.OutputLimitBytes, ct).ConfigureAwait(false) is { } run)
+        if (warm is not null && await warm.TryRunAsync(job, wall, options.OutputLimitBytes, ct).ConfigureAwait(false) is { } run)
             return run;
-        using var launch = command.Prepare();
-        return await SandboxProcessRunner.RunAsync(launch.StartInfo, job.Bytes, wall, options.OutputLimitBytes, ct).ConfigureAwait(false);
+        try
+        {
+            return await WarmSandbox.RunOnceAsync(command.Prepare(once: true), job, wall, options.OutputLimitBytes, ct).ConfigureAwait(false);
+        }
+        catch (WarmSandboxException e)
+        {
+            return new SandboxRun(null, [], [], [], false, false, TimeSpan.Zero, SandboxFailure: e.Message);
+        }
     }
 
     /// <summary>Outcomes decided before looking at results: sandbox never started, output flood, timeout.</summary>
     private CheckOutcome? Preflight(HarnessJob job, SandboxRun run, TimeSpan wall)
     {
-        // The marker is written before any untrusted code runs, so a program cannot fake "sandbox failed".
-        if (!StartsWith(run.Stderr, job.StartMarker))
+        if (run.SandboxFailure is { } failure)
+        {
+            // A started check whose sandbox broke is judged, never re-run: its program may be what broke it.
+            return run.Report.Length > 0 || failure.Contains("did not answer", StringComparison.Ordinal)
+                ? CheckOutcome.Failed($"the sandbox broke during the check: {failure}")
+                : CheckOutcome.Error($"sandbox failed to start: {failure}");
+        }
+        // The marker is written by the trusted harness before the program is sent, so a program cannot fake "sandbox failed".
+        if (!StartsWith(run.Report, job.StartMarker))
         {
             var why = run.TimedOut ? $"no start within {wall.TotalSeconds:0.#} s" : $"exit code {run.ExitCode}";
             return CheckOutcome.Error($"sandbox failed to start ({why}): {Tail(Encoding.UTF8.GetString(run.Stderr))}");
         }
+        if (run.MemoryLimitHit)
+            return new CheckOutcome(VerdictKinds.Memory, $"the check's processes together used more than its memory limit ({options.MemoryMb} MB)");
         if (run.OutputLimitExceeded)
             return new CheckOutcome(VerdictKinds.OutputLimit, $"the program wrote more than {options.OutputLimitBytes} bytes");
         if (run.TimedOut)
@@ -193,12 +208,9 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         return data.AsSpan().StartsWith(m);
     }
 
-    private static string ProgramStderr(HarnessJob job, SandboxRun run) =>
-        Encoding.UTF8.GetString(run.Stderr.AsSpan(Encoding.ASCII.GetByteCount(job.StartMarker)));
-
     private static string Tail(string text)
     {
-        text = text.Replace(HarnessJob.MarkerPrefix, string.Empty, StringComparison.Ordinal).Trim();
+        text = text.Trim();
         return text.Length <= 400 ? text : "..." + text[^400..];
     }
 
