@@ -39,7 +39,8 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         var boxes = BoxScanner.FindAll(region);
         var anchored = FromAnchor(region);
         // A later "the final answer is" restates (or corrects) an earlier box: the later statement wins.
-        if (boxes.Count > 0 && !(anchored is { } late && late.Index >= boxes[^1].End))
+        // Only a statement that states math counts: "we can check that our answer is correct" restates nothing.
+        if (boxes.Count > 0 && !(anchored is { } late && late.Index >= boxes[^1].End && Sentences.Items(late.Text).Count > 0))
             return FromBoxes(region, boxes, prefix);
         if (anchored is { } a)
             return Found(a.Text, prefix + a.Rule + (boxes.Count > 0 ? " (after the last \\boxed{})" : ""));

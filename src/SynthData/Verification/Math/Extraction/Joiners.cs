@@ -30,9 +30,13 @@ internal static partial class Joiners
         if (split.Any(w => HedgeWords.Contains(w) || Contradictions.Contains(w)))
             return null;
         // Labels and at most one counted noun ("papers and").
-        var labelled = Label().Replace(words, " ");
-        var rest = labelled.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LabelWords.Contains(w)).ToList();
-        return rest.Count == 0 || (rest.Count == 1 && rest[0].Length >= 3 && rest[0].All(char.IsAsciiLetter))
+        var labelled = Label().Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rest = labelled.Where(w => !LabelWords.Contains(w)).ToList();
+        if (rest.Count == 0)
+            return PartJoin.Together;
+        // A counted noun only directly before "and": "\boxed{1} papers and \boxed{2} bins", never "Note: \boxed{3}".
+        return rest.Count == 1 && rest[0].Length >= 3 && rest[0].All(char.IsAsciiLetter)
+            && Array.IndexOf(labelled, rest[0]) is var at && at + 1 < labelled.Length && labelled[at + 1] == "and"
             ? PartJoin.Together
             : null;
     }

@@ -92,7 +92,7 @@ internal static partial class StatementValue
     [GeneratedRegex(@"\b(?:is|are|was|were|equals|equal\s+to|be|becomes|gives|yields)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Copula();
 
-    [GeneratedRegex(@"^[\W_]*(?:therefore|thus|hence|so|consequently|finally|altogether|overall|in\s+(?:total|conclusion|summary|all)|as\s+a\s+result|this\s+(?:means|gives|shows)|which\s+(?:means|gives)|we\s+(?:conclude|get|find|obtain|have)|the\s+(?:final\s+)?(?:result|total|value|number|solution|sum|product|difference|area|perimeter|volume|probability|amount|cost|price|length|distance|speed|time|ratio|count)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\W_]*(?:(?:therefore|thus|hence|so|consequently|finally|altogether|overall|in\s+(?:total|conclusion|summary|all)|as\s+a\s+result|this\s+(?:means|gives|shows)|which\s+(?:means|gives)|we\s+(?:conclude|get|find|obtain|have)|the\s+(?:final\s+)?(?:result|total|value|number|solution|sum|product|difference|area|perimeter|volume|probability|amount|cost|price|length|distance|speed|time|ratio|count)))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Conclusion();
 
     /// <summary>Words that make a sentence something other than a plain statement of the answer.</summary>
