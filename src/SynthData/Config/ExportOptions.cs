@@ -53,8 +53,8 @@ public sealed class ExportOptions
     public string Settings { get; set; } = "current";
 
     /// <summary>
-    /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/SOURCE</c>, which needs
-    /// a custom reward function; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
+    /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/ABILITY/SOURCE</c>, which
+    /// the shipped reward function reads; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
     /// </summary>
     public string? RlDataSource { get; set; }
 }

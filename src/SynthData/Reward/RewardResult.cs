@@ -14,7 +14,7 @@ public sealed record RewardResult(double Score, bool Accepted, string Kind, stri
     {
         if (verdict.IsVerifierError)
             return Failed(VerdictKinds.Error, verdict.Reason);
-        var score = verdict.Score is { } s && double.IsFinite(s) ? Math.Clamp(s, 0, 1) : verdict.Accepted ? 1 : 0;
+        var score = verdict.EffectiveScore() is var s && double.IsFinite(s) ? Math.Clamp(s, 0, 1) : 0;
         return new RewardResult(score, verdict.Accepted, verdict.Kind, verdict.Reason);
     }
 
