@@ -20,9 +20,10 @@ internal sealed class SandboxCommand
     // Kept inside the jail's own user namespace only: the zygote builds each check's namespaces with them and every
     // process of a check drops them all before any untrusted code.
     private static readonly string[] JailCapabilities = ["CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP"];
-    // Overhead allowed on top of MemoryMb in a check's memory cgroup: bubblewrap, the zygote image, supervisor and
-    // trusted harness (measured ~30 MB together with the warm imports).
-    internal const long SandboxOverheadBytes = 48L << 20;
+    // Allowed on top of MemoryMb in a check's memory cgroup: bubblewrap, the zygote image, supervisor and harness
+    // (~30-40 MB) plus room for the page cache of the interpreter, so a check near its limit fails fast instead of
+    // thrashing the cache of its own shared libraries.
+    internal const long SandboxOverheadBytes = 128L << 20;
 
     private readonly CodeVerifierOptions _options;
     private readonly HarnessScript _harness;
