@@ -130,13 +130,15 @@ public static partial class DatasetFormats
         var tests = string.Join('\n', new[] { imports, setup }.Where(s => s.Trim().Length > 0).Concat(asserts)) + "\n";
         // The first assert shows the expected function name and call shape, as in the standard MBPP prompt.
         var prompt = $"{text.Trim()}\nYour code should pass this test:\n{asserts[0]}";
+        var reference = ProblemJson.OptionalString(row, "code");
         return new Problem
         {
             Id = ProblemId.For(ProblemDomain.Code, prompt, null, tests, null, null),
             Domain = ProblemDomain.Code,
             Prompt = prompt,
             Tests = tests,
-            Solution = ProblemJson.OptionalString(row, "code"),
+            EntryPoint = MbppEntryPoint.Find(reference, asserts[0]),
+            Solution = reference,
             Source = origin,
             Metadata = TaskId(row),
         };

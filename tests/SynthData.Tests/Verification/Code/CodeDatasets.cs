@@ -17,11 +17,12 @@ internal static class CodeDatasets
         };
     }
 
-    public sealed record MbppTask(int TaskId, string Code, string Tests)
+    public sealed record MbppTask(int TaskId, string Code, string Tests, string FirstAssert)
     {
         public Problem ToProblem() => new()
         {
             Id = "mbpp-" + TaskId, Domain = ProblemDomain.Code, Prompt = string.Empty, Tests = Tests,
+            EntryPoint = MbppEntryPoint.Find(Code, FirstAssert),
             Source = ProblemOrigin.Dataset("mbpp", TaskId),
             // A few references take ~2 s alone; with both cores busy they need headroom.
             Metadata = new JsonObject { ["timeout_s"] = 10 },
@@ -36,7 +37,8 @@ internal static class CodeDatasets
         Rows(RepoPaths.Mbpp).Select(o => new MbppTask(
             o["task_id"]!.GetValue<int>(),
             Str(o, "code"),
-            Str(o, "test_setup_code") + "\n" + string.Join('\n', o["test_list"]!.AsArray().Select(t => t!.GetValue<string>())))).ToList();
+            Str(o, "test_setup_code") + "\n" + string.Join('\n', o["test_list"]!.AsArray().Select(t => t!.GetValue<string>())),
+            o["test_list"]![0]!.GetValue<string>())).ToList();
 
     private static IEnumerable<JsonObject> Rows(string path) =>
         DatasetFile.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject());
