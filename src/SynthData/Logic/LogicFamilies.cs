@@ -8,6 +8,7 @@ public static class LogicFamilies
         // search and planning
         // constraint grids
         // deduction and arithmetic search
+        new Families.Countdown.CountdownFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
