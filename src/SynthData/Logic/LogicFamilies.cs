@@ -7,6 +7,7 @@ public static class LogicFamilies
     [
         // search and planning
         // constraint grids
+        new Families.Sudoku.SudokuFamily(),
         // deduction and arithmetic search
     ];
 
