@@ -6,6 +6,7 @@ public static class LogicFamilies
     public static IReadOnlyList<ILogicFamily> All { get; } =
     [
         // search and planning
+        new Families.Klotski.KlotskiFamily(),
         // constraint grids
         // deduction and arithmetic search
     ];
