@@ -7,6 +7,13 @@ public static class LogicFamilies
     [
         // search and planning
         new Families.Klotski.KlotskiFamily(),
+        new Families.SlidingPuzzle.SlidingPuzzleFamily(),
+        new Families.RushHour.RushHourFamily(),
+        new Families.Sokoban.SokobanFamily(),
+        new Families.TowerOfHanoi.HanoiFamily(),
+        new Families.WaterJugs.WaterJugsFamily(),
+        new Families.Maze.MazeFamily(),
+        new Families.Tsp.TspFamily(),
         // constraint grids
         // deduction and arithmetic search
     ];

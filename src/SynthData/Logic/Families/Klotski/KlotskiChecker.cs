@@ -13,7 +13,7 @@ public static class KlotskiChecker
 {
     public static LogicCheck Check(JsonObject instance, string response)
     {
-        var board = KlotskiBoard.Parse(InstanceFields.Strings(instance, "board"), "board");
+        var board = BlockBoard.Parse(InstanceFields.Strings(instance, "board"), "board");
         var target = InstanceFields.Ints(instance, "target", 0, 7);
         var optimal = InstanceFields.Int(instance, "optimal", 1, PathGrade.MaxMoves);
         if (target.Length != 2 || !board.Pieces.TryGetValue('A', out var a) || target[0] + a.Height > board.Height

@@ -6,9 +6,9 @@ using SynthData.Logic.Search;
 namespace SynthData.Logic.Families.Klotski;
 
 /// <summary>
-/// Klotski (华容道): slide rectangular blocks until the 2x2 block A reaches the exit at the bottom edge. Level 5 uses
+/// Klotski (华容道): slide rectangular blocks until the 2x2 block A reaches the exit at the bottom edge. Levels 4 and 5 use
 /// the classic 4x5 board and piece set (one 2x2, four 2x1, one 1x2, four 1x1); lower levels use smaller boards and
-/// simpler sets. An instance is made by laying the pieces out at random with A already on the exit, enumerating that
+/// simpler sets; level 5 starts deeper. An instance is made by laying the pieces out at random with A already on the exit, enumerating that
 /// position's whole connected component by BFS, and then starting from a position whose distance to the nearest
 /// solved position lies in the level's range; so every instance is solvable and its optimum is known exactly.
 /// </summary>
@@ -19,9 +19,9 @@ public sealed class KlotskiFamily : ILogicFamily
     private static readonly LevelSpec[] Levels =
     [
         new(3, 4, 1, 1, 2, 3, 6),
-        new(4, 4, 2, 1, 4, 6, 12),
-        new(4, 5, 2, 2, 6, 12, 25),
-        new(4, 5, 3, 2, 4, 25, 45),
+        new(4, 4, 2, 2, 2, 6, 12),
+        new(4, 5, 4, 2, 2, 12, 25),
+        new(4, 5, 4, 1, 4, 25, 45),
         new(4, 5, 4, 1, 4, 45, 140),
     ];
 
@@ -32,14 +32,43 @@ public sealed class KlotskiFamily : ILogicFamily
 
     public string Description => "Klotski sliding blocks (华容道): move the 2x2 block to the exit in the fewest moves; checked by simulation";
 
+    // Levels 3-5 draw from a few components enumerated once per process (from fixed seeds, so still deterministic):
+    // enumerating a 4x5 component costs tens of milliseconds, and one holds thousands of distinct starting positions.
+    private const int PooledFromLevel = 3;
+    private const int PoolComponents = 6;
+
+    private static readonly Lazy<List<Component>>[] Pools = Levels
+        .Select((spec, i) => new Lazy<List<Component>>(() => BuildPool(spec, i + 1))).ToArray();
+
+    private sealed record Component(Dictionary<ulong, int> Dist, List<ulong> Starts);
+
     public LogicPuzzle Generate(SeededRandom rng, int difficulty)
     {
-        var spec = Levels[Math.Clamp(difficulty, 1, Levels.Length) - 1];
+        var level = Math.Clamp(difficulty, 1, Levels.Length);
+        var spec = Levels[level - 1];
         var solver = new KlotskiSolver(spec.Width, spec.Height);
-        var targetCell = (spec.Height - 2) * spec.Width + (spec.Width - 2) / 2;
-        (ulong Start, Dictionary<ulong, int> Dist)? best = null;
-        var bestDistance = 0;
-        for (var attempt = 0; attempt < Attempts || best is null; attempt++)
+        var component = level >= PooledFromLevel
+            ? rng.Pick(Pools[level - 1].Value)
+            : FindComponents(rng, solver, spec, 1)[0];
+        return Build(solver, spec, TargetCell(spec), rng.Pick(component.Starts), component.Dist);
+    }
+
+    private static int TargetCell(LevelSpec spec) => (spec.Height - 2) * spec.Width + (spec.Width - 2) / 2;
+
+    private static List<Component> BuildPool(LevelSpec spec, int level) =>
+        FindComponents(new SeededRandom(0x6B6C6F74736B69UL + (ulong)level), new KlotskiSolver(spec.Width, spec.Height), spec, PoolComponents);
+
+    /// <summary>
+    /// Up to <paramref name="wanted"/> components holding positions whose optimum lies in the level's range; when
+    /// none is found within the attempts, the single deepest position seen below the range (never empty).
+    /// </summary>
+    private static List<Component> FindComponents(SeededRandom rng, KlotskiSolver solver, LevelSpec spec, int wanted)
+    {
+        var targetCell = TargetCell(spec);
+        var found = new List<Component>();
+        Component? fallback = null;
+        var fallbackDistance = 0;
+        for (var attempt = 0; found.Count < wanted && (attempt < Attempts * wanted || (found.Count == 0 && fallback is null)); attempt++)
         {
             var solved = RandomSolvedLayout(rng, solver, spec, targetCell);
             if (solved is null)
@@ -52,15 +81,15 @@ public sealed class KlotskiFamily : ILogicFamily
             var inRange = dist.Where(kv => kv.Value >= spec.MinMoves && kv.Value <= spec.MaxMoves).Select(kv => kv.Key).ToList();
             if (inRange.Count > 0)
             {
-                best = (inRange[rng.Next(0, inRange.Count - 1)], dist);
-                break;
+                found.Add(new Component(dist, inRange));
+                continue;
             }
-            // No position that deep in this component: remember the deepest one below the range in case none is found.
+            // Nothing that deep in this component: remember its deepest position in case no component has one.
             var deepest = dist.Where(kv => kv.Value <= spec.MaxMoves).MaxBy(kv => kv.Value);
-            if (deepest.Value > bestDistance)
-                (best, bestDistance) = ((deepest.Key, dist), deepest.Value);
+            if (deepest.Value > fallbackDistance)
+                (fallback, fallbackDistance) = (new Component(dist, [deepest.Key]), deepest.Value);
         }
-        return Build(solver, spec, targetCell, best!.Value.Start, best.Value.Dist);
+        return found.Count > 0 ? found : [fallback!];
     }
 
     public LogicCheck Check(JsonObject instance, string response) => KlotskiChecker.Check(instance, response);
@@ -89,7 +118,7 @@ public sealed class KlotskiFamily : ILogicFamily
     private static LogicPuzzle Build(KlotskiSolver solver, LevelSpec spec, int targetCell, ulong start, Dictionary<ulong, int> dist)
     {
         var rows = Label(solver, spec, start);
-        var board = KlotskiBoard.Parse(rows, "board");
+        var board = BlockBoard.Parse(rows, "board");
         var moves = new List<string>();
         foreach (var (code, _) in StateSearch.Descend(start, dist, solver.Expand))
         {
@@ -132,7 +161,7 @@ public sealed class KlotskiFamily : ILogicFamily
         var grid = new char[spec.Height, spec.Width];
         for (var r = 0; r < spec.Height; r++)
             for (var c = 0; c < spec.Width; c++)
-                grid[r, c] = KlotskiBoard.Empty;
+                grid[r, c] = BlockBoard.Empty;
         var next = 'B';
         for (var cell = 0; cell < spec.Width * spec.Height; cell++)
         {

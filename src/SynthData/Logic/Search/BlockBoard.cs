@@ -1,15 +1,14 @@
-using SynthData.Logic.Search;
 
-namespace SynthData.Logic.Families.Klotski;
+namespace SynthData.Logic.Search;
 
 /// <summary>One rectangular block: its label in the drawing, top-left cell and size.</summary>
-public sealed record KlotskiPiece(char Label, int Row, int Col, int Height, int Width);
+public sealed record Block(char Label, int Row, int Col, int Height, int Width);
 
 /// <summary>
-/// A labelled Klotski board as the prompt draws it: rows of piece letters, '.' for an empty cell. Parsing checks that
+/// A labelled board of rectangular blocks (Klotski, Rush Hour) as the prompt draws it: rows of piece letters, '.' for an empty cell. Parsing checks that
 /// every label covers a filled rectangle; sliding checks every cell a piece passes through.
 /// </summary>
-public sealed class KlotskiBoard
+public sealed class BlockBoard
 {
     public const char Empty = '.';
 
@@ -19,9 +18,9 @@ public sealed class KlotskiBoard
 
     public int Height { get; }
 
-    public Dictionary<char, KlotskiPiece> Pieces { get; }
+    public Dictionary<char, Block> Pieces { get; }
 
-    private KlotskiBoard(char[,] cells, Dictionary<char, KlotskiPiece> pieces)
+    private BlockBoard(char[,] cells, Dictionary<char, Block> pieces)
     {
         _cells = cells;
         Height = cells.GetLength(0);
@@ -30,7 +29,7 @@ public sealed class KlotskiBoard
     }
 
     /// <summary>Parses the drawing; throws <see cref="LogicInstanceException"/> naming <paramref name="field"/>.</summary>
-    public static KlotskiBoard Parse(IReadOnlyList<string> rows, string field)
+    public static BlockBoard Parse(IReadOnlyList<string> rows, string field)
     {
         if (rows.Count is < 2 or > 8 || rows.Any(r => r.Length != rows[0].Length) || rows[0].Length is < 2 or > 8)
             throw new LogicInstanceException(field, "2 to 8 rows of equal length 2 to 8");
@@ -51,15 +50,15 @@ public sealed class KlotskiBoard
                     : (r, c, r, c, 1);
             }
         }
-        var pieces = new Dictionary<char, KlotskiPiece>();
+        var pieces = new Dictionary<char, Block>();
         foreach (var (label, b) in bounds)
         {
             var (h, w) = (b.R1 - b.R0 + 1, b.C1 - b.C0 + 1);
             if (h * w != b.Count)
                 throw new LogicInstanceException(field, $"piece {label} to cover a filled rectangle");
-            pieces[label] = new KlotskiPiece(label, b.R0, b.C0, h, w);
+            pieces[label] = new Block(label, b.R0, b.C0, h, w);
         }
-        return new KlotskiBoard(cells, pieces);
+        return new BlockBoard(cells, pieces);
     }
 
     /// <summary>Slides <paramref name="label"/> by <paramref name="steps"/> cells; null on success, else why not.</summary>
