@@ -15,7 +15,9 @@ public static class LogicFamilies
         new Families.Maze.MazeFamily(),
         new Families.Tsp.TspFamily(),
         // constraint grids
+        new Families.Sudoku.SudokuFamily(),
         // deduction and arithmetic search
+        new Families.Countdown.CountdownFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
