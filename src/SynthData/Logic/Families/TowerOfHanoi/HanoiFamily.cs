@@ -6,14 +6,14 @@ using SynthData.Logic.Search;
 namespace SynthData.Logic.Families.TowerOfHanoi;
 
 /// <summary>
-/// Tower of Hanoi with 3 to 8 disks. Levels 1-2 use the classic start (every disk on peg A); from level 2 on, some
-/// instances and from level 3 all start from a random legal position and gather on a random target peg, so the
-/// answer is not the memorised 2^n - 1 pattern.
+/// Tower of Hanoi with 3 to 8 disks. At levels 1-2 half the instances use the classic start (every disk on one peg,
+/// moved to another); the rest, and all from level 3 on, start from a random legal position and gather on a random
+/// target peg, so the answer is not the memorised 2^n - 1 pattern.
 /// </summary>
 public sealed class HanoiFamily : ILogicFamily
 {
     private static readonly (int MinDisks, int MaxDisks, double RandomStart)[] Levels =
-        [(3, 3, 0), (4, 4, 0.5), (5, 5, 1), (6, 6, 1), (7, 8, 1)];
+        [(3, 3, 0.5), (4, 4, 0.5), (5, 5, 1), (6, 6, 1), (7, 8, 1)];
 
     public string Name => "tower_of_hanoi";
 
@@ -29,8 +29,9 @@ public sealed class HanoiFamily : ILogicFamily
         do
         {
             var scrambled = rng.Chance(randomStart);
-            start = scrambled ? Enumerable.Range(0, disks).Select(_ => rng.Next(0, 2)).ToArray() : new int[disks];
-            target = scrambled ? rng.Next(0, 2) : 2;
+            var tower = rng.Next(0, 2);
+            start = scrambled ? Enumerable.Range(0, disks).Select(_ => rng.Next(0, 2)).ToArray() : Enumerable.Repeat(tower, disks).ToArray();
+            target = scrambled ? rng.Next(0, 2) : (tower + rng.Next(1, 2)) % 3;
             moves = HanoiSolver.Solve(start, target);
         }
         while (moves.Count < disks); // a scramble that is already nearly home is too easy for its level
