@@ -8,6 +8,7 @@ public static class LogicFamilies
         // search and planning
         // constraint grids
         new Families.Sudoku.SudokuFamily(),
+        new Families.NQueens.NQueensFamily(),
         // deduction and arithmetic search
     ];
 
