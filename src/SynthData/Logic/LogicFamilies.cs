@@ -9,6 +9,7 @@ public static class LogicFamilies
         // constraint grids
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
+        new Families.Game24.Game24Family(),
     ];
 
     public static ILogicFamily? Find(string name) =>
