@@ -25,14 +25,8 @@ internal static class Game24Checker
     public static LogicCheck Check(JsonObject instance, string response)
     {
         var numbers = InstanceFields.Ints(instance, "numbers", 1, 1_000_000);
-        var answer = LogicAnswer.Extract(response);
-        if (answer is null)
-            return LogicCheck.Fail("no answer block");
-        var parsed = ArithmeticExpression.TryEvaluate(ArithmeticExpression.ExpressionPart(answer), out var error);
-        if (parsed is null)
-            return LogicCheck.Fail($"not a valid expression: {error}");
-        if (NumberUse.Overused(parsed.Numbers, numbers) is { } bad)
-            return LogicCheck.Fail($"uses {bad} more often than it is given");
+        if (NumberUse.ReadAnswer(response, numbers, out var rejection) is not { } parsed)
+            return rejection;
         if (parsed.Numbers.Count != numbers.Length)
             return LogicCheck.Fail($"uses {parsed.Numbers.Count} of the {numbers.Length} numbers; every number must be used");
         if (parsed.Value == Game24Solver.Goal)
