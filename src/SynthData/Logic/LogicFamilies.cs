@@ -10,6 +10,7 @@ public static class LogicFamilies
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),
+        new Families.Cryptarithm.CryptarithmFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
