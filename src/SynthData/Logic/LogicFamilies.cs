@@ -11,6 +11,7 @@ public static class LogicFamilies
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),
         new Families.Cryptarithm.CryptarithmFamily(),
+        new Families.KnightsAndKnaves.KnightsAndKnavesFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
