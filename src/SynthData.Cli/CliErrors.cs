@@ -16,6 +16,7 @@ internal static class CliErrors
         ConfigException c => (ExitCodes.Usage, $"config error:{Environment.NewLine}  " + c.Message.Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)),
         UsageException u => (ExitCodes.Usage, $"error: {u.Message}"),
         SandboxUnavailableException s => (ExitCodes.Usage, $"error: {s.Message}"),
+        Sampling.EndpointCheckException m => (ExitCodes.Usage, $"error: {m.Message}"),
         IOException or UnauthorizedAccessException => (ExitCodes.Usage, $"error: {e.Message}"),
         SqliteException s => (ExitCodes.Failed, $"ledger error: {s.Message}"),
         _ => (ExitCodes.Failed, $"error: unexpected {e.GetType().Name}: {e.Message}"),

@@ -23,7 +23,7 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         await using var session = await ModelSession.StartAsync(options.Model, known, _logger, stopToken).ConfigureAwait(false);
         var verifiers = VerifierFactory.Create(options, loggerFactory);
         using var disposeVerifiers = new DisposableGroup(verifiers.Values);
-        var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
+        var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger, session.Client, SamplingParameters.From(options.Model)), verifiers, _logger)
         {
             Progress = progress,
             BeforeSampling = async (domains, ct) =>
@@ -52,6 +52,9 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         }
     }
 
+    /// <summary>An endpoint that refused the run's requests (key, model, URL) is a configuration to fix: exit 2.</summary>
     public static int ExitCode(RunSummary summary) =>
-        summary.Interrupted ? ExitCodes.Interrupted : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
+        summary.Interrupted ? ExitCodes.Interrupted
+        : summary.EndpointRejected ? ExitCodes.Usage
+        : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
 }
