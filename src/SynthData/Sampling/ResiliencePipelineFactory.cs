@@ -25,16 +25,17 @@ public static class ResiliencePipelineFactory
     private static readonly ResiliencePropertyKey<int> FailureCount = new("synthdata.failures");
     private static readonly ResiliencePropertyKey<bool> DuringOutage = new("synthdata.outage");
 
-    /// <param name="prober">Client whose <see cref="IModelClient.ProbeAsync"/> probes for recovery; null reopens after the pause.</param>
-    /// <param name="probeSampling">Request fields of the probes (the run's own, so a server that refuses them is not "up").</param>
-    public static ResiliencePipeline Create(ModelOptions options, ILogger logger, IModelClient? prober = null,
-        SamplingParameters? probeSampling = null, TimeProvider? timeProvider = null)
+    /// <param name="probe">
+    /// Sends one recovery probe (typically <see cref="IModelClient.ProbeAsync"/> with the run's own request fields, so a
+    /// server that refuses them is not "up"); null reopens after the pause. A delegate, because the client is connected
+    /// only once the batch knows its problems, after this pipeline is built.
+    /// </param>
+    public static ResiliencePipeline Create(ModelOptions options, ILogger logger, Func<CancellationToken, Task>? probe = null,
+        TimeProvider? timeProvider = null)
     {
         var time = timeProvider ?? TimeProvider.System;
         var warnings = new RepeatedWarnings(logger, time, TimeSpan.FromSeconds(10));
-        var sampling = probeSampling ?? new SamplingParameters();
-        var gate = new EndpointGate(options.Concurrency, options.CircuitBreakSeconds, options.MaxOutageSeconds,
-            prober is null ? null : ct => prober.ProbeAsync(sampling, ct), warnings, time);
+        var gate = new EndpointGate(options.Concurrency, options.CircuitBreakSeconds, options.MaxOutageSeconds, probe, warnings, time);
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {

@@ -21,6 +21,13 @@ public sealed class CodeVerifierOptions
     [Range(0.1, 600)]
     public double TimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Stdin/stdout tests: when set, number tokens compare within this tolerance (see <see cref="StdoutComparer"/>);
+    /// unset, stdout compares as text. A problem may set its own with <c>metadata.float_tolerance</c>.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? FloatTolerance { get; set; }
+
     [Range(32, 65536)]
     public int MemoryMb { get; set; } = 512;
 
@@ -57,6 +64,13 @@ public sealed class CodeVerifierOptions
     /// reference implementation, and the fallback whenever a warm sandbox cannot be used).
     /// </summary>
     public bool WarmSandboxes { get; set; } = true;
+
+    /// <summary>
+    /// Hold all processes of a check to one memory limit (MemoryMb plus the sandbox's own overhead) with a memory
+    /// cgroup, where the host lets this process create one (root, or a delegated cgroup v2 subtree). Off, or where
+    /// none can be created: RLIMIT_AS per process only (see bench/README.md for what then holds).
+    /// </summary>
+    public bool MemoryCgroup { get; set; } = true;
 
     /// <summary>How often a check is retried when the sandbox itself failed to start.</summary>
     [Range(0, 10)]

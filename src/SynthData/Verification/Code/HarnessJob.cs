@@ -17,21 +17,26 @@ internal enum HarnessMode
     Tests,
 }
 
-/// <summary>The bytes written to the harness's stdin: length-prefixed fields, then (io mode) the program's own stdin.</summary>
+/// <summary>The bytes written to the harness's stdin (length-prefixed fields) and, apart, the program's own stdin.</summary>
 internal sealed class HarnessJob
 {
     private const int OpenFiles = 256;
 
-    private HarnessJob(string nonce, byte[] bytes)
+    private HarnessJob(string nonce, byte[] bytes, byte[] stdin)
     {
         Nonce = nonce;
         Bytes = bytes;
+        Stdin = stdin;
     }
 
     /// <summary>Per-run random token the harness prefixes to every verdict line.</summary>
     public string Nonce { get; }
 
+    /// <summary>The job for the trusted harness (it never reaches the program's process whole).</summary>
     public byte[] Bytes { get; }
+
+    /// <summary>The program's own stdin (io mode), fed to the program's process directly.</summary>
+    public byte[] Stdin { get; }
 
     public static HarnessJob Create(
         CodeVerifierOptions options, TimeSpan wallLimit, HarnessMode mode, string program,
@@ -53,16 +58,12 @@ internal sealed class HarnessJob
         Field(buffer, limits);
         Field(buffer, mode.ToString().ToLowerInvariant());
         Field(buffer, program);
-        if (mode == HarnessMode.Io)
-        {
-            buffer.Write(Encoding.UTF8.GetBytes(stdin ?? string.Empty));
-        }
-        else
+        if (mode != HarnessMode.Io)
         {
             Field(buffer, entryPoint ?? string.Empty);
             Field(buffer, data ?? string.Empty);
         }
-        return new HarnessJob(nonce, buffer.ToArray());
+        return new HarnessJob(nonce, buffer.ToArray(), Encoding.UTF8.GetBytes(stdin ?? string.Empty));
     }
 
     private static void Field(MemoryStream buffer, string text)
@@ -72,8 +73,6 @@ internal sealed class HarnessJob
         buffer.Write(bytes);
     }
 
-    /// <summary>The first thing the harness writes on stderr, before any untrusted code runs.</summary>
-    public string StartMarker => MarkerPrefix + Nonce + "\n";
-
-    public const string MarkerPrefix = "\u001esynthdata-harness ";
+    /// <summary>The first line of the trusted harness's report, written before the program is even sent to its process.</summary>
+    public string StartMarker => Nonce + " START\n";
 }

@@ -1,111 +1,153 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace SynthData.Verification.Code;
 
 /// <summary>
-/// Builds the command line that starts the harness: inside a fresh bubblewrap jail, or (mode <c>none</c>) as a
-/// plain child process in a throw-away directory.
+/// Builds the command line that starts <c>zygote.py</c>: inside a bubblewrap jail (a warm sandbox serving many
+/// checks, or a fresh one for a single check: the same jail, the same per-check isolation and seccomp filter), or
+/// (mode <c>none</c>) as a plain child process in a throw-away directory.
 /// </summary>
 internal sealed class SandboxCommand
 {
     private const string HarnessMount = "/harness";
     private const string SetprivPath = "/usr/bin/setpriv";
+    private const string ShellPath = "/bin/sh";
     // -I: no environment, user site or script dir on sys.path; -S: no site import (also the biggest start-up saving);
     // -B: the runtime is mounted read-only anyway.
     private static readonly string[] InterpreterFlags = ["-I", "-S", "-B"];
     private static readonly string[] RootLinksOrDirs = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
-    private static readonly string[] WarmCapabilities = ["CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP"];
+    // Kept inside the jail's own user namespace only: the zygote builds each check's namespaces with them and every
+    // process of a check drops them all before any untrusted code.
+    private static readonly string[] JailCapabilities = ["CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP"];
+    // Allowed on top of MemoryMb in a check's memory cgroup: bubblewrap, the zygote image, supervisor and harness
+    // (~30-40 MB) plus room for the page cache of the interpreter, so a check near its limit fails fast instead of
+    // thrashing the cache of its own shared libraries.
+    internal const long SandboxOverheadBytes = 128L << 20;
 
     private readonly CodeVerifierOptions _options;
     private readonly HarnessScript _harness;
     private readonly IReadOnlyList<string> _prefix;
-    // The jail arguments depend only on the options and the host's layout: worked out once, not per check.
-    private readonly Lazy<string[]> _freshJail;
-    private readonly Lazy<string[]> _warmJail;
+    private readonly PythonInstallation _python;
+    private readonly MemoryCgroup? _cgroup;
+    // Installation directories the sandbox uid cannot reach on the host (e.g. pyenv under /root, mode 0700): the
+    // launching shell opens them as root and bubblewrap mounts the open descriptor (--ro-bind-fd).
+    private readonly IReadOnlyList<string> _boundByDescriptor;
+    private readonly Lazy<string[]> _jail;
 
-    private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix)
+    private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix,
+        PythonInstallation python, MemoryCgroup? cgroup, IReadOnlyList<string> boundByDescriptor)
     {
         _options = options;
         _harness = harness;
         _prefix = prefix;
-        _freshJail = new(() => JailArgs(warm: false).ToArray());
-        _warmJail = new(() => JailArgs(warm: true).ToArray());
+        _python = python;
+        _cgroup = cgroup;
+        _boundByDescriptor = boundByDescriptor;
+        _jail = new(() => JailArgs().ToArray());
     }
 
-    /// <summary>Resolves the executables once; throws <see cref="SandboxUnavailableException"/> when the sandbox cannot work.</summary>
-    public static SandboxCommand Create(CodeVerifierOptions options, HarnessScript harness)
+    /// <summary>How the memory of a whole check is limited here (for logs and the README's claims).</summary>
+    public string MemoryLimitDescription => _cgroup?.Description ?? "per-process RLIMIT_AS only (no memory cgroup can be created)";
+
+    public bool HasMemoryCgroup => _cgroup is not null;
+
+    /// <summary>Resolves the executables once; throws <see cref="SandboxUnavailableException"/> saying what is wrong.</summary>
+    public static SandboxCommand Create(CodeVerifierOptions options, HarnessScript harness, MemoryCgroup? cgroup)
     {
-        if (!File.Exists(options.PythonPath))
-            throw new SandboxUnavailableException($"python not found at '{options.PythonPath}' (verifiers.code.python_path)");
+        var python = PythonInstallation.Probe(options.PythonPath);
         if (options.Sandbox == SandboxMode.None)
-            return new SandboxCommand(options, harness, []);
+            return new SandboxCommand(options, harness, [], python, null, []);
 
         var bwrap = ResolveOnPath(options.BubblewrapPath)
             ?? throw new SandboxUnavailableException(
                 $"bubblewrap ('{options.BubblewrapPath}') is not installed: install it (apt-get install bubblewrap) " +
                 "or set the code verifier's sandbox to 'none' explicitly to run programs unisolated");
         var prefix = new List<string>();
+        var byDescriptor = new List<string>();
         if (Environment.IsPrivilegedProcess)
         {
             // As root, bubblewrap's outer processes would be root-owned; drop to the sandbox uid first.
             if (!File.Exists(SetprivPath))
                 throw new SandboxUnavailableException($"running as root needs {SetprivPath} (util-linux) to drop privileges before bubblewrap");
-            var id = options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = options.SandboxUid.ToString(CultureInfo.InvariantCulture);
             prefix.AddRange([SetprivPath, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"]);
+            byDescriptor.AddRange(python.RootsOutsideUsr);
         }
+        else
+        {
+            foreach (var root in python.RootsOutsideUsr)
+            {
+                if (!IsReadable(root))
+                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in '{root}', which this user cannot read, so the sandbox cannot show it");
+            }
+        }
+        if (byDescriptor.Count > 7)
+            throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' spans {byDescriptor.Count} directories outside /usr; at most 7 are supported");
         prefix.Add(bwrap);
-        return new SandboxCommand(options, harness, prefix);
+        return new SandboxCommand(options, harness, prefix, python, cgroup, byDescriptor);
     }
 
-    /// <summary>A start description for one run; dispose it after the run to remove any scratch directory.</summary>
-    public SandboxLaunch Prepare()
+    /// <summary>
+    /// A start description of the sandbox process (<c>zygote.py</c>): a warm sandbox serving checks until its
+    /// control pipe closes, or (<paramref name="once"/>) a fresh jail for one check. Dispose after the process ended.
+    /// </summary>
+    public SandboxLaunch Prepare(bool once)
     {
+        var tmp = ((long)_options.TempSizeMb << 20).ToString(CultureInfo.InvariantCulture);
         if (_options.Sandbox == SandboxMode.None)
         {
             var scratch = Directory.CreateTempSubdirectory("synthdata-run-").FullName;
-            var plain = new ProcessStartInfo(_options.PythonPath) { WorkingDirectory = scratch };
-            foreach (var a in InterpreterFlags.Append(_harness.FilePath))
+            var plain = new ProcessStartInfo(_python.Executable) { WorkingDirectory = scratch };
+            foreach (var a in InterpreterFlags.Append(Path.Combine(_harness.Directory, HarnessScript.ZygoteFileName)).Concat([tmp, "--once", "--plain"]))
                 plain.ArgumentList.Add(a);
             plain.Environment.Clear();
             plain.Environment["PATH"] = "/usr/bin:/bin";
             plain.Environment["HOME"] = scratch;
             plain.Environment["LANG"] = "C.UTF-8";
-            return new SandboxLaunch(plain, scratch);
+            return new SandboxLaunch(plain, scratch, null);
         }
 
-        return new SandboxLaunch(Jailed(warm: false, HarnessScript.FileName), null);
+        var cgroup = _cgroup?.Create(((long)_options.MemoryMb << 20) + SandboxOverheadBytes);
+        var command = new List<string>();
+        if (cgroup is not null || _boundByDescriptor.Count > 0)
+        {
+            // A shell (running as us) joins the cgroup and opens the installation directories, then becomes the jail:
+            // every process of the jail is in the cgroup from its first instruction.
+            var script = new System.Text.StringBuilder();
+            if (cgroup is not null)
+                script.Append("echo $$ > \"$1/cgroup.procs\" || exit 125; shift; ");
+            for (var i = 0; i < _boundByDescriptor.Count; i++)
+                script.Append(CultureInfo.InvariantCulture, $"exec {3 + i}<\"$1\" || exit 125; shift; ");
+            script.Append("exec \"$@\"");
+            command.AddRange([ShellPath, "-c", script.ToString(), "sh"]);
+            if (cgroup is not null)
+                command.Add(cgroup.Directory);
+            command.AddRange(_boundByDescriptor);
+        }
+        command.AddRange(_prefix);
+        command.AddRange(_jail.Value);
+        command.Add(_python.Executable);
+        command.AddRange(InterpreterFlags);
+        command.Add(HarnessMount + "/" + HarnessScript.ZygoteFileName);
+        command.Add(tmp);
+        if (once)
+            command.Add("--once");
+        var start = new ProcessStartInfo(command[0]);
+        foreach (var a in command.Skip(1))
+            start.ArgumentList.Add(a);
+        return new SandboxLaunch(start, null, cgroup);
     }
 
     /// <summary>
-    /// The start description of a warm sandbox (zygote.py) in a long-lived jail, or null when warm sandboxes do not
-    /// apply (mode <c>none</c>).
+    /// The jail: own user, PID, network, IPC, UTS and cgroup namespaces, no nested user namespaces, read-only /usr,
+    /// interpreter and harness, read-only root. It keeps CAP_SYS_ADMIN, CAP_NET_ADMIN and CAP_SETPCAP inside its own
+    /// user namespace for the zygote; /tmp is an empty mount point for each check's own tmpfs, and /proc is there only
+    /// for the supervisor, which unmounts it from the check's mount namespace.
     /// </summary>
-    public ProcessStartInfo? PrepareWarm() =>
-        _options.Sandbox == SandboxMode.None
-            ? null
-            : Jailed(warm: true, HarnessScript.ZygoteFileName,
-                ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private ProcessStartInfo Jailed(bool warm, string script, params string[] scriptArgs)
+    private IEnumerable<string> JailArgs()
     {
-        var start = new ProcessStartInfo(_prefix[0]);
-        foreach (var a in _prefix.Skip(1).Concat(warm ? _warmJail.Value : _freshJail.Value).Append(_options.PythonPath).Concat(InterpreterFlags))
-            start.ArgumentList.Add(a);
-        start.ArgumentList.Add(HarnessMount + "/" + script);
-        foreach (var a in scriptArgs)
-            start.ArgumentList.Add(a);
-        return start;
-    }
-
-
-    /// <summary>
-    /// The jail. A warm jail keeps CAP_SYS_ADMIN, CAP_NET_ADMIN and CAP_SETPCAP inside its own user namespace (its
-    /// zygote needs them to build per-check namespaces and then drop every capability before any untrusted code), and
-    /// leaves /tmp an empty read-only mount point because each check mounts its own fresh tmpfs there.
-    /// </summary>
-    private IEnumerable<string> JailArgs(bool warm)
-    {
-        var uid = _options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var uid = _options.SandboxUid.ToString(CultureInfo.InvariantCulture);
         string[] core =
         [
             "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
@@ -114,13 +156,10 @@ internal sealed class SandboxCommand
         ];
         foreach (var a in core)
             yield return a;
-        if (warm)
+        foreach (var cap in JailCapabilities)
         {
-            foreach (var cap in WarmCapabilities)
-            {
-                yield return "--cap-add";
-                yield return cap;
-            }
+            yield return "--cap-add";
+            yield return cap;
         }
         foreach (var path in RootLinksOrDirs)
         {
@@ -142,24 +181,29 @@ internal sealed class SandboxCommand
             }
             yield return path;
         }
-        var pythonRoot = PythonRootOutsideUsr(_options.PythonPath);
-        if (pythonRoot is not null)
+        for (var i = 0; i < _boundByDescriptor.Count; i++)
         {
-            yield return "--ro-bind";
-            yield return pythonRoot;
-            yield return pythonRoot;
+            yield return "--ro-bind-fd";
+            yield return (3 + i).ToString(CultureInfo.InvariantCulture);
+            yield return _boundByDescriptor[i];
         }
-        string[] tmp = warm
-            ? ["--dir", "/tmp"]
-            : ["--size", ((long)_options.TempSizeMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tmpfs", "/tmp"];
-        foreach (var a in tmp)
-            yield return a;
+        if (_boundByDescriptor.Count == 0)
+        {
+            foreach (var root in _python.RootsOutsideUsr)
+            {
+                yield return "--ro-bind";
+                yield return root;
+                yield return root;
+            }
+        }
         string[] rest =
         [
+            "--dir", "/tmp",
+            "--proc", "/proc",
             "--ro-bind", _harness.Directory, HarnessMount,
             "--dev", "/dev",
             "--chdir", "/tmp",
-            // bubblewrap's own root is a writable tmpfs; only /tmp (and the private /dev) stay writable.
+            // bubblewrap's own root is a writable tmpfs; each check gets its own /tmp (and /dev/shm) instead.
             "--remount-ro", "/",
             "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
         ];
@@ -167,14 +211,17 @@ internal sealed class SandboxCommand
             yield return a;
     }
 
-    /// <summary>An interpreter installed outside /usr (pyenv, /opt) needs its prefix mounted too.</summary>
-    private static string? PythonRootOutsideUsr(string pythonPath)
+    private static bool IsReadable(string directory)
     {
-        var real = new FileInfo(pythonPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(pythonPath);
-        if (real.StartsWith("/usr/", StringComparison.Ordinal))
-            return null;
-        var bin = Path.GetDirectoryName(real)!;
-        return Path.GetDirectoryName(bin) ?? bin;
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(directory).FirstOrDefault();
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
     }
 
     private static string? ResolveOnPath(string name)
@@ -188,13 +235,16 @@ internal sealed class SandboxCommand
     }
 }
 
-/// <summary>One prepared run; owns the scratch directory of an unsandboxed run.</summary>
-internal sealed class SandboxLaunch(ProcessStartInfo startInfo, string? scratchDirectory) : IDisposable
+/// <summary>One prepared sandbox process; owns the scratch directory of an unsandboxed run and the memory cgroup.</summary>
+internal sealed class SandboxLaunch(ProcessStartInfo startInfo, string? scratchDirectory, MemoryCgroupLease? cgroup) : IDisposable
 {
     public ProcessStartInfo StartInfo { get; } = startInfo;
 
+    public MemoryCgroupLease? Cgroup { get; } = cgroup;
+
     public void Dispose()
     {
+        Cgroup?.Dispose();
         if (scratchDirectory is null)
             return;
         try { Directory.Delete(scratchDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -5,11 +5,11 @@ using System.Text;
 namespace SynthData.Verification.Code;
 
 /// <summary>
-/// One warm sandbox: a long-lived bubblewrap jail running <c>zygote.py</c>, which forks a freshly isolated harness
-/// for each check (own PID, network, IPC, mount namespaces and /tmp, no capabilities). Serves one check at a time.
-/// The supervisor inside enforces the wall limit and the output cap; the host only steps in (killing the whole jail)
-/// when the zygote itself stops answering. Any protocol failure throws <see cref="WarmSandboxException"/> and the
-/// owner discards this sandbox.
+/// One sandbox process: a bubblewrap jail running <c>zygote.py</c>, which builds freshly isolated processes for each
+/// check (see zygote.py). A warm sandbox serves one check at a time for as long as it lives; a fresh one
+/// (<see cref="RunOnceAsync"/>) serves exactly one. The supervisor inside enforces the wall limit and the output cap;
+/// the host only steps in (killing the whole jail) when the zygote itself stops answering. Any protocol failure
+/// throws <see cref="WarmSandboxException"/> and the owner discards this sandbox.
 /// </summary>
 internal sealed class WarmSandbox : IDisposable
 {
@@ -18,29 +18,41 @@ internal sealed class WarmSandbox : IDisposable
     private const int StderrTailBytes = 2000;
 
     private readonly Process _process;
+    private readonly SandboxLaunch _launch;
     private readonly Stream _control;
     private readonly BufferedStream _results;
     private readonly StringBuilder _stderrTail = new();
     private int _disposed;
 
-    private WarmSandbox(Process process)
+    private WarmSandbox(Process process, SandboxLaunch launch)
     {
         _process = process;
+        _launch = launch;
         _control = process.StandardInput.BaseStream;
         _results = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
         _ = KeepStderrTailAsync(process.StandardError);
     }
 
     /// <summary>Starts the jail and waits until the zygote has warmed up and passed its isolation self-test.</summary>
-    public static async Task<WarmSandbox> StartAsync(ProcessStartInfo start, CancellationToken cancellationToken)
+    public static async Task<WarmSandbox> StartAsync(SandboxLaunch launch, CancellationToken cancellationToken)
     {
+        var start = launch.StartInfo;
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         var process = new Process { StartInfo = start };
-        await ProcessSpawner.StartAsync(process).ConfigureAwait(false);
-        var sandbox = new WarmSandbox(process);
+        try
+        {
+            await ProcessSpawner.StartAsync(process).ConfigureAwait(false);
+        }
+        catch
+        {
+            process.Dispose();
+            launch.Dispose();
+            throw;
+        }
+        var sandbox = new WarmSandbox(process, launch);
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -75,9 +87,17 @@ internal sealed class WarmSandbox : IDisposable
         }
     }
 
-    public async Task<SandboxRun> RunAsync(byte[] job, TimeSpan wallLimit, int outputLimitBytes, CancellationToken cancellationToken)
+    /// <summary>A fresh jail for exactly one check.</summary>
+    public static async Task<SandboxRun> RunOnceAsync(SandboxLaunch launch, HarnessJob job, TimeSpan wallLimit, int outputLimitBytes, CancellationToken cancellationToken)
+    {
+        using var sandbox = await StartAsync(launch, cancellationToken).ConfigureAwait(false);
+        return await sandbox.RunAsync(job, wallLimit, outputLimitBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SandboxRun> RunAsync(HarnessJob job, TimeSpan wallLimit, int outputLimitBytes, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var oomBefore = _launch.Cgroup?.OomKills() ?? 0;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(wallLimit + SupervisorSlack);
         // Killing the jail breaks any pending pipe read or write, which a cancelled token alone may not.
@@ -85,19 +105,23 @@ internal sealed class WarmSandbox : IDisposable
         try
         {
             var wallMs = (long)System.Math.Ceiling(wallLimit.TotalMilliseconds);
-            var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{wallMs} {outputLimitBytes} {job.Length}\n"));
+            var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{wallMs} {outputLimitBytes} {job.Bytes.Length} {job.Stdin.Length}\n"));
             await _control.WriteAsync(header, deadline.Token).ConfigureAwait(false);
-            await _control.WriteAsync(job, deadline.Token).ConfigureAwait(false);
+            await _control.WriteAsync(job.Bytes, deadline.Token).ConfigureAwait(false);
+            await _control.WriteAsync(job.Stdin, deadline.Token).ConfigureAwait(false);
             await _control.FlushAsync(deadline.Token).ConfigureAwait(false);
 
             var fields = (await ReadHeaderAsync(deadline.Token).ConfigureAwait(false)).Split(' ');
-            if (fields is not ["R", var code, var timedOut, var over, var stdoutLength, var stderrLength])
+            if (fields is not ["R", var code, var timedOut, var over, var reportLength, var stdoutLength, var stderrLength])
                 throw new WarmSandboxException("unexpected result frame: " + string.Join(' ', fields));
+            var report = await ReadBytesAsync(reportLength, deadline.Token).ConfigureAwait(false);
             var stdout = await ReadBytesAsync(stdoutLength, deadline.Token).ConfigureAwait(false);
             var stderr = await ReadBytesAsync(stderrLength, deadline.Token).ConfigureAwait(false);
             return new SandboxRun(
-                code == "x" ? null : int.Parse(code, CultureInfo.InvariantCulture), stdout, stderr,
-                timedOut == "1", over == "1", clock.Elapsed);
+                code == "x" ? null : int.Parse(code, CultureInfo.InvariantCulture), report, stdout, stderr,
+                timedOut == "1", over == "1", clock.Elapsed,
+                MemoryLimitHit: (_launch.Cgroup?.OomKills() ?? 0) > oomBefore);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or FormatException or OverflowException)
         {
@@ -168,9 +192,11 @@ internal sealed class WarmSandbox : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         Kill();
+        try { _process.WaitForExit(TimeSpan.FromSeconds(2)); } catch (InvalidOperationException) { }
         _process.Dispose();
+        _launch.Dispose();
     }
 }
 
-/// <summary>A warm sandbox failed to start or broke during a check; the check then runs in a fresh sandbox.</summary>
+/// <summary>A sandbox failed to start (the check then runs in a fresh jail) or broke during a check (never a pass).</summary>
 internal sealed class WarmSandboxException(string message) : Exception(message);

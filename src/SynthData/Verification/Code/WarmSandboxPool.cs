@@ -5,8 +5,10 @@ namespace SynthData.Verification.Code;
 
 /// <summary>
 /// Idle warm sandboxes, one per parallel slot at most (the verifier's slot semaphore bounds how many are taken at
-/// once). A sandbox that breaks is discarded and replaced on the next check, and the check runs in a fresh sandbox;
-/// after <see cref="MaxFailures"/> failures in a row (start or run) every check uses a fresh sandbox.
+/// once). A sandbox that breaks during a check is discarded and replaced on the next check; that check is judged
+/// on what happened (a failure, never a pass) and never re-run elsewhere, and it does not count against warm
+/// sandboxes: only failures to start do, and after <see cref="MaxFailures"/> of them in a row every check uses a
+/// fresh jail.
 /// </summary>
 internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : IDisposable
 {
@@ -14,10 +16,14 @@ internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : 
 
     private readonly ConcurrentBag<WarmSandbox> _idle = [];
     private int _failures;
+    private int _brokenDuringCheck;
+
+    /// <summary>Warm sandboxes that broke during a check so far (each such check was judged a failure).</summary>
+    public int BrokenDuringCheck => Volatile.Read(ref _brokenDuringCheck);
     private volatile bool _disposed;
 
     /// <summary>The run, or null when no warm sandbox could do it (the caller then uses a fresh sandbox).</summary>
-    public async Task<SandboxRun?> TryRunAsync(byte[] job, TimeSpan wallLimit, int outputLimitBytes, CancellationToken cancellationToken)
+    public async Task<SandboxRun?> TryRunAsync(HarnessJob job, TimeSpan wallLimit, int outputLimitBytes, CancellationToken cancellationToken)
     {
         var sandbox = await TakeAsync(cancellationToken).ConfigureAwait(false);
         if (sandbox is null)
@@ -25,15 +31,15 @@ internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : 
         try
         {
             var run = await sandbox.RunAsync(job, wallLimit, outputLimitBytes, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _failures, 0);
             Return(sandbox);
             return run;
         }
         catch (WarmSandboxException e)
         {
             sandbox.Dispose();
-            Failed("Warm sandbox discarded", e.Message);
-            return null;
+            Interlocked.Increment(ref _brokenDuringCheck);
+            logger.LogWarning("Warm sandbox broke during a check and was discarded (the check fails): {Reason}", e.Message);
+            return new SandboxRun(null, [], [], [], false, false, TimeSpan.Zero, SandboxFailure: e.Message);
         }
         catch
         {
@@ -49,13 +55,15 @@ internal sealed class WarmSandboxPool(SandboxCommand command, ILogger logger) : 
     {
         if (_idle.TryTake(out var idle))
             return idle;
-        if (_disposed || Volatile.Read(ref _failures) >= MaxFailures || command.PrepareWarm() is not { } start)
+        if (_disposed || Volatile.Read(ref _failures) >= MaxFailures)
             return null;
         try
         {
-            return await WarmSandbox.StartAsync(start, cancellationToken).ConfigureAwait(false);
+            var sandbox = await WarmSandbox.StartAsync(command.Prepare(once: false), cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _failures, 0);
+            return sandbox;
         }
-        catch (Exception e) when (e is WarmSandboxException or System.ComponentModel.Win32Exception or IOException)
+        catch (Exception e) when (e is WarmSandboxException or System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
         {
             Failed("Could not start a warm sandbox", e.Message);
             return null;

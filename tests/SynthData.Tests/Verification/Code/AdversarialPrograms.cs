@@ -156,9 +156,11 @@ internal static class AdversarialPrograms
                 except OSError:
                     return None
             """, VerdictKinds.Failed),
-        ("kill-parent", "import os\nos.kill(os.getppid(), 9)\ndef add(a, b):\n    return a + b\n", VerdictKinds.Failed),
+        // The parent is the program's own namespace init (immune from inside): the attack does nothing, the answer is wrong.
+        ("kill-parent", "import os\nos.kill(os.getppid(), 9)\ndef add(a, b):\n    return None\n", VerdictKinds.Failed),
         ("kill-everything", "import os\ndef add(a, b):\n    os.kill(-1, 9)\n    return a + b\n", VerdictKinds.Failed),
-        ("stop-parent", "import os, signal\nos.kill(os.getppid(), signal.SIGSTOP)\ndef add(a, b):\n    return a + b\n", VerdictKinds.Timeout),
+        // The program's parent is its own namespace's init, which ignores SIGSTOP from inside: the harness goes on.
+        ("stop-parent", "import os, signal\nos.kill(os.getppid(), signal.SIGSTOP)\ndef add(a, b):\n    return None\n", VerdictKinds.Failed),
         ("os-exit-zero-early", "import os\ndef add(a, b):\n    os._exit(0)\n", VerdictKinds.Failed),
         ("module-exit-zero", "import sys\nsys.exit(0)\ndef add(a, b):\n    return a + b\n", VerdictKinds.Failed),
         ("system-exit-in-call", "def add(a, b):\n    raise SystemExit(0)\n", VerdictKinds.Failed),
@@ -182,7 +184,7 @@ internal static class AdversarialPrograms
                         pass
             def add(a, b):
                 return None
-            """, VerdictKinds.Failed),
+            """, null), // garbage on the result channel reads as an oversized reply: output_limit or failed
         ("reexec-optimized", "import os, sys\nos.execv(sys.executable, [sys.executable, '-O', '/harness/harness.py'])\n", VerdictKinds.Failed),
         ("always-equal-object", """
             class Anything:

@@ -17,7 +17,7 @@ public sealed class FreshSandboxAdversarialTests(FreshSandboxFixture sandbox) : 
 
 public abstract class AdversarialSuite(CodeVerifier verifier)
 {
-    private static Problem AddProblem() => SandboxFixture.AssertProblem(AdversarialPrograms.AssertTests, "add", timeoutSeconds: 2);
+    private static Problem AddProblem() => SandboxFixture.AssertProblem(AdversarialPrograms.AssertTests, "add", timeoutSeconds: 4);
 
     [Fact]
     public async Task Hostile_programs_are_judged_fail_and_leave_no_process_behind()

@@ -1,0 +1,7 @@
+# class: harness-attacks
+# expect: fail
+def add(a, b):
+    v = []
+    for _ in range(100000):
+        v = [v]
+    return v

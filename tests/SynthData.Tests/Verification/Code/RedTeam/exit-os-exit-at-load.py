@@ -1,0 +1,4 @@
+# class: exit-tricks
+# expect: failed
+import os
+os._exit(0)

@@ -1,0 +1,6 @@
+# class: stdin-stdout
+# expect: fail
+# stdin: 3 4\n
+# stdout: 7\n
+import sys
+print(sys.stdin.read())

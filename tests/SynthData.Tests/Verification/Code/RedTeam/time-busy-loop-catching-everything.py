@@ -1,0 +1,9 @@
+# class: timing
+# expect: timeout
+# timeout: 1
+def add(a, b):
+    while True:
+        try:
+            pass
+        except BaseException:
+            pass

@@ -1,0 +1,4 @@
+# class: harness-attacks
+# expect: fail
+def add(a, b):
+    return int
