@@ -163,6 +163,13 @@ public sealed class PipelineRunner(
             writeChannel.Writer.Complete();
             await writer.ConfigureAwait(false);
         }
+        catch (EndpointCheckException e)
+        {
+            // The pre-flight check's verdict (with the server's own message) is kept in the run's record, not only printed.
+            abortReason = e.Message;
+            endpointRejected = true;
+            throw;
+        }
         finally
         {
             summary.Requests = _requests;
