@@ -17,6 +17,7 @@ internal static class CliErrors
         UsageException u => (ExitCodes.Usage, $"error: {u.Message}"),
         Problems.EmptySourceException empty => (ExitCodes.Usage, "error: a source yields no problems:" + string.Concat(empty.Reasons.Select(r => Environment.NewLine + "  " + r))),
         SandboxUnavailableException s => (ExitCodes.Usage, $"error: {s.Message}"),
+        Sampling.EndpointCheckException m => (ExitCodes.Usage, $"error: {m.Message}"),
         IOException or UnauthorizedAccessException => (ExitCodes.Usage, $"error: {e.Message}"),
         SqliteException s => (ExitCodes.Failed, $"ledger error: {s.Message}"),
         _ => (ExitCodes.Failed, $"error: unexpected {e.GetType().Name}: {e.Message}"),

@@ -36,7 +36,8 @@ internal static class SolveCommand
             using var loggers = PipelineHost.CreateLoggerFactory();
             var logger = loggers.CreateLogger("synthdata");
             await using var session = await ModelSession.StartAsync(options.Model, [p], logger, ct).ConfigureAwait(false);
-            var resilience = ResiliencePipelineFactory.Create(options.Model, logger);
+            var sampling = SamplingParameters.From(options.Model);
+            var resilience = ResiliencePipelineFactory.Create(options.Model, logger, c => session.Client.ProbeAsync(sampling, c));
             var verifiers = VerifierFactory.Create(options, loggers);
             using var disposeVerifiers = new DisposableGroup(verifiers.Values);
             var gate = new SemaphoreSlim(options.Model.Concurrency);

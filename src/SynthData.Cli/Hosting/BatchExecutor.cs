@@ -19,7 +19,10 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         ModelSession? session = null;
         var verifiers = VerifierFactory.Create(options, loggerFactory);
         using var disposeVerifiers = new DisposableGroup(verifiers.Values);
-        var runner = new PipelineRunner(options, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
+        var sampling = SamplingParameters.From(options.Model);
+        // Probes start only after a failed request, so the session is connected by then.
+        var resilience = ResiliencePipelineFactory.Create(options.Model, _logger, ct => session!.Client.ProbeAsync(sampling, ct));
+        var runner = new PipelineRunner(options, resilience, verifiers, _logger)
         {
             Progress = progress,
             BeforeSampling = async (domains, ct) =>
@@ -62,6 +65,9 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         }
     }
 
+    /// <summary>An endpoint that refused the run's requests (key, model, URL) is a configuration to fix: exit 2.</summary>
     public static int ExitCode(RunSummary summary) =>
-        summary.Interrupted ? ExitCodes.Interrupted : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
+        summary.Interrupted ? ExitCodes.Interrupted
+        : summary.EndpointRejected ? ExitCodes.Usage
+        : summary.Complete ? ExitCodes.Ok : ExitCodes.Failed;
 }

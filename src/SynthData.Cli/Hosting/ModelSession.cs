@@ -44,8 +44,10 @@ public sealed class ModelSession : IAsyncDisposable
             return new ModelSession(new OpenAiModelClient(endpoint.BaseUrl, options.Name, null, timeout, UnboundedHttpClient()), endpoint);
         }
 
-        var baseUrl = new Uri(options.Endpoint!);
-        return new ModelSession(new OpenAiModelClient(baseUrl, options.Name, ApiKey(options), timeout, UnboundedHttpClient()), null);
+        var client = new OpenAiModelClient(new Uri(options.Endpoint!), options.Name, ApiKey(options), timeout, UnboundedHttpClient());
+        // Fail in seconds, with the server's own words, when the endpoint cannot serve this run at all.
+        await EndpointPreflight.CheckAsync(client, SamplingParameters.From(options), logger, cancellationToken).ConfigureAwait(false);
+        return new ModelSession(client, null);
     }
 
     /// <summary>The key is read from the environment variable the config names; the config never holds the key.</summary>
@@ -64,6 +66,8 @@ public sealed class ModelSession : IAsyncDisposable
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxConnectionsPerServer = 4096,
+        // A host that drops packets would otherwise hold each connection attempt for the OS's ~2 minutes.
+        ConnectTimeout = TimeSpan.FromSeconds(10),
     })
     { Timeout = Timeout.InfiniteTimeSpan };
 

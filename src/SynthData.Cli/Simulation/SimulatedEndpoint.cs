@@ -24,8 +24,9 @@ public sealed class SimulatedEndpoint : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private SimulatedEndpoint(WebApplication app, CancellationTokenSource stopping, Uri baseUrl, SimulatedEndpointStats stats, SimulatedEndpointOptions options)
+    private SimulatedEndpoint(WebApplication app, CancellationTokenSource stopping, Uri baseUrl, SimulatedEndpointStats stats, SimulatedEndpointOptions options, ReceivedRequests received)
     {
+        Received = received;
         _app = app;
         _stopping = stopping;
         BaseUrl = baseUrl;
@@ -40,6 +41,9 @@ public sealed class SimulatedEndpoint : IAsyncDisposable
 
     public SimulatedEndpointOptions Options { get; }
 
+    /// <summary>Chat request bodies as received, when <see cref="SimulatedEndpointOptions.RecordRequests"/> is set.</summary>
+    public ReceivedRequests Received { get; }
+
     /// <summary>Starts listening on 127.0.0.1; outage windows count from the moment this returns.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
@@ -52,7 +56,8 @@ public sealed class SimulatedEndpoint : IAsyncDisposable
         var stats = new SimulatedEndpointStats();
         var stopping = new CancellationTokenSource();
         var clock = new OutageClock(options.Faults);
-        var handler = new SimulatorRequestHandler(options, new SimulatedModel(book, options.Accuracy, options.ContextTokens), stats, clock.Current, stopping.Token);
+        var received = new ReceivedRequests();
+        var handler = new SimulatorRequestHandler(options, new SimulatedModel(book, options.Accuracy, options.ContextTokens), stats, clock.Current, received, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -85,7 +90,7 @@ public sealed class SimulatedEndpoint : IAsyncDisposable
         clock.Start();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatedEndpoint(app, stopping, new Uri(address.TrimEnd('/') + "/v1"), stats, options);
+        return new SimulatedEndpoint(app, stopping, new Uri(address.TrimEnd('/') + "/v1"), stats, options, received);
     }
 
     public async ValueTask DisposeAsync()

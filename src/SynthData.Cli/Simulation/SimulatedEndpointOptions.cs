@@ -42,6 +42,15 @@ public sealed record SimulatedEndpointOptions
     /// <summary>When set, requests must send <c>Authorization: Bearer &lt;key&gt;</c> or get 401. <value>null: any key</value></summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>
+    /// Answer a request naming another model than <see cref="ModelName"/> with 404 and vLLM's message
+    /// ("The model `X` does not exist."), as real servers do. <value>false: any model name is served</value>
+    /// </summary>
+    public bool RejectUnknownModels { get; init; }
+
+    /// <summary>Keep every chat request body received (for tests that check what was sent). <value>false</value></summary>
+    public bool RecordRequests { get; init; }
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 
 namespace SynthData.Config;
 
@@ -8,6 +9,15 @@ public enum ModelProvider
     Simulated,
     /// <summary>Any OpenAI-compatible server (vLLM, SGLang, Ollama, llama.cpp, OpenAI, DeepSeek).</summary>
     Openai,
+}
+
+/// <summary>The request field that carries the completion-token limit.</summary>
+public enum TokenLimitField
+{
+    /// <summary><c>max_completion_tokens</c> for api.openai.com (which refuses the legacy field for reasoning models), <c>max_tokens</c> elsewhere (every OpenAI-compatible server reads it).</summary>
+    Auto,
+    MaxTokens,
+    MaxCompletionTokens,
 }
 
 public sealed class ModelOptions : IValidatableObject
@@ -30,14 +40,56 @@ public sealed class ModelOptions : IValidatableObject
     [Range(1, 4096)]
     public int Concurrency { get; set; } = 16;
 
+    // Sampling parameters: null means "not sent" (the server's own default applies), so a model card's settings can be
+    // followed exactly, including leaving a parameter out.
     [Range(0.0, 2.0)]
-    public double Temperature { get; set; } = 0.7;
+    public double? Temperature { get; set; } = 0.7;
 
     [Range(0.0, 1.0)]
-    public double TopP { get; set; } = 0.95;
+    public double? TopP { get; set; } = 0.95;
 
+    /// <summary>Completion-token limit per sample; null sends none (the server's limit applies).</summary>
     [Range(1, 1_000_000)]
-    public int MaxTokens { get; set; } = 4096;
+    public int? MaxTokens { get; set; } = 4096;
+
+    /// <summary>Which request field carries <see cref="MaxTokens"/>.</summary>
+    public TokenLimitField TokenLimitField { get; set; } = TokenLimitField.Auto;
+
+    /// <summary>vLLM/SGLang/llama.cpp <c>top_k</c>: -1 (vLLM: off) or at least 1.</summary>
+    [Range(-1, 1_000_000)]
+    public int? TopK { get; set; }
+
+    [Range(0.0, 1.0)]
+    public double? MinP { get; set; }
+
+    /// <summary>vLLM/SGLang <c>repetition_penalty</c> (1 = off).</summary>
+    [Range(0.01, 10.0)]
+    public double? RepetitionPenalty { get; set; }
+
+    [Range(-2.0, 2.0)]
+    public double? PresencePenalty { get; set; }
+
+    [Range(-2.0, 2.0)]
+    public double? FrequencyPenalty { get; set; }
+
+    /// <summary>Stop sequences (a list of strings).</summary>
+    public List<string>? Stop { get; set; }
+
+    /// <summary><c>reasoning_effort</c> for reasoning models (e.g. <c>low</c>, <c>medium</c>, <c>high</c>).</summary>
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>
+    /// Free-form fields merged into every request body, e.g. vLLM's <c>chat_template_kwargs: {enable_thinking: false}</c>.
+    /// Fields that have their own key here are refused, so provenance never holds two values for one parameter.
+    /// </summary>
+    public JsonObject? ExtraBody { get; set; }
+
+    /// <summary>
+    /// Samples drawn per request (OpenAI's <c>n</c>): indexes are requested in groups of this size, each group one
+    /// request whose seed is that of its first index. 1 sends no <c>n</c>.
+    /// </summary>
+    [Range(1, 128)]
+    public int SamplesPerRequest { get; set; } = 1;
 
     /// <summary>Use server-sent events; lets the client see partial output of long generations.</summary>
     public bool Stream { get; set; }
@@ -118,7 +170,62 @@ public sealed class ModelOptions : IValidatableObject
 
         if (Provider == ModelProvider.Openai && !string.IsNullOrWhiteSpace(Faults))
             yield return new ValidationResult("fault injection only exists for the simulated provider", [nameof(Faults)]);
+
+        if (SamplesPerRequest > 1 && Stream)
+            yield return new ValidationResult("more than one sample per request needs stream: false (streamed choices are not told apart)", [nameof(SamplesPerRequest)]);
+        if (TopK == 0)
+            yield return new ValidationResult("must be -1 (off) or at least 1", [nameof(TopK)]);
+        if (Stop is { } stop && (stop.Count == 0 || stop.Any(string.IsNullOrEmpty)))
+            yield return new ValidationResult("must be a non-empty list of non-empty strings, e.g. [\"</answer>\"] (or leave it out)", [nameof(Stop)]);
+        if (ReasoningEffort is { } effort && (effort.Length == 0 || !effort.All(char.IsAsciiLetterLower)))
+            yield return new ValidationResult($"must be a lower-case word such as low, medium or high, got '{effort}'", [nameof(ReasoningEffort)]);
+        foreach (var problem in ExtraBodyProblems())
+            yield return new ValidationResult(problem, [nameof(ExtraBody)]);
     }
+
+    /// <summary>Request fields that have a key of their own (or belong to the client), with the key to use instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OwnedRequestFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["model"] = "model.name",
+        ["messages"] = "model.system_prompt / model.prompt_template",
+        ["stream"] = "model.stream",
+        ["stream_options"] = "model.stream",
+        ["seed"] = "run.seed",
+        ["n"] = "model.samples_per_request",
+        ["temperature"] = "model.temperature",
+        ["top_p"] = "model.top_p",
+        ["max_tokens"] = "model.max_tokens",
+        ["max_completion_tokens"] = "model.max_tokens and model.token_limit_field",
+        ["top_k"] = "model.top_k",
+        ["min_p"] = "model.min_p",
+        ["repetition_penalty"] = "model.repetition_penalty",
+        ["presence_penalty"] = "model.presence_penalty",
+        ["frequency_penalty"] = "model.frequency_penalty",
+        ["stop"] = "model.stop",
+        ["reasoning_effort"] = "model.reasoning_effort",
+    };
+
+    private IEnumerable<string> ExtraBodyProblems()
+    {
+        foreach (var (key, _) in ExtraBody ?? [])
+        {
+            if (OwnedRequestFields.TryGetValue(key, out var instead))
+                yield return $"'{key}' has its own key: set {instead} instead";
+            else if (key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                yield return $"field name '{key}' must be letters, digits and underscores";
+        }
+    }
+
+    /// <summary>The wire name of the token-limit field this config sends.</summary>
+    public string ResolveTokenLimitField() => TokenLimitField switch
+    {
+        TokenLimitField.MaxTokens => "max_tokens",
+        TokenLimitField.MaxCompletionTokens => "max_completion_tokens",
+        _ => Provider == ModelProvider.Openai && Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri)
+             && uri.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase)
+            ? "max_completion_tokens"
+            : "max_tokens",
+    };
 
     private static bool IsEnvironmentVariableName(string name) =>
         name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);

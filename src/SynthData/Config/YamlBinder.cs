@@ -110,6 +110,14 @@ internal sealed class YamlBinder(string file)
                 ? TryConvertScalar(scalar, target, path, out value)
                 : Fail(node, path, $"expected {Describe(target)}");
 
+        if (target == typeof(System.Text.Json.Nodes.JsonObject))
+        {
+            if (node is not YamlMappingNode freeForm)
+                return Fail(node, path, "expected a mapping of field names to values");
+            value = YamlJson.ToJson(freeForm);
+            return true;
+        }
+
         if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>))
         {
             if (node is not YamlSequenceNode seq)

@@ -21,7 +21,8 @@ public sealed class PipelineRunner(
     IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers,
     ILogger logger)
 {
-    private sealed record SampleJob(Problem Problem, int SampleIndex);
+    /// <summary>One request: <paramref name="Size"/> choices from index <paramref name="Start"/>, of which <paramref name="Missing"/> are wanted.</summary>
+    private sealed record SampleJob(Problem Problem, int Start, int Size, IReadOnlyList<int> Missing);
     private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
 
     private IModelClient _client = null!;
@@ -64,6 +65,7 @@ public sealed class PipelineRunner(
             hardStop.CancelAfter(TimeSpan.FromSeconds(options.Run.ShutdownGraceSeconds)));
         string? abortReason = null;
         string? budgetReason = null;
+        var endpointRejected = false;
 
         try
         {
@@ -83,8 +85,13 @@ public sealed class PipelineRunner(
                     // Streamed from the ledger: problems are held only while their samples wait in the channel.
                     foreach (var item in toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k))
                     {
-                        foreach (var i in item.MissingSamples)
-                            await sampleChannel.Writer.WriteAsync(new SampleJob(item.Problem, i), abort.Token).ConfigureAwait(false);
+                        var missing = item.MissingSamples.ToHashSet();
+                        foreach (var (start, size) in SamplingPlan.Groups(options.Model))
+                        {
+                            var wanted = Enumerable.Range(start, size).Where(missing.Contains).ToList();
+                            if (wanted.Count > 0)
+                                await sampleChannel.Writer.WriteAsync(new SampleJob(item.Problem, start, size, wanted), abort.Token).ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (OperationCanceledException)
@@ -106,7 +113,13 @@ public sealed class PipelineRunner(
                     var stop = await SampleAsync(job, runId, writeChannel.Writer, verifyChannel.Writer, hardStop.Token).ConfigureAwait(false);
                     if (stop is null || abort.IsCancellationRequested)
                         continue;
-                    if (stop.Budget)
+                    if (stop.EndpointRejected)
+                    {
+                        abortReason ??= stop.Reason;
+                        endpointRejected = true;
+                        logger.LogError("stopping the run: {Reason}", stop.Reason);
+                    }
+                    else if (stop.Budget)
                     {
                         budgetReason = stop.Reason;
                         logger.LogWarning("stopping the run: {Reason}; a later run continues", stop.Reason);
@@ -153,12 +166,20 @@ public sealed class PipelineRunner(
             writeChannel.Writer.Complete();
             await writer.ConfigureAwait(false);
         }
+        catch (EndpointCheckException e)
+        {
+            // The pre-flight check's verdict (with the server's own message) is kept in the run's record, not only printed.
+            abortReason = e.Message;
+            endpointRejected = true;
+            throw;
+        }
         finally
         {
             summary.Requests = _requests;
             summary.Interrupted = stopToken.IsCancellationRequested;
             summary.AbortedReason = abortReason;
             summary.BudgetReached = budgetReason;
+            summary.EndpointRejected = endpointRejected;
             summary.LowestConcurrency = throttle.Concurrency.LowestLimit == int.MaxValue ? null : throttle.Concurrency.LowestLimit;
             summary.CostUsd = Math.Round(_budget.CostUsd, 6);
             summary.ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
@@ -215,19 +236,19 @@ public sealed class PipelineRunner(
 
     private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
 
-    private sealed record StopSignal(string Reason, bool Budget);
+    private sealed record StopSignal(string Reason, bool Budget, bool EndpointRejected = false);
 
-    /// <summary>Requests one sample. Returns why the whole run must stop, or null.</summary>
+    /// <summary>Requests one group of samples (one request). Returns why the whole run must stop, or null.</summary>
     private async Task<StopSignal?> SampleAsync(SampleJob job, long runId, ChannelWriter<WriteItem> writes, ChannelWriter<VerifyJob> verifies, CancellationToken hardStop)
     {
-        var request = SamplingPlan.Request(job.Problem, job.SampleIndex, options);
+        var request = SamplingPlan.Request(job.Problem, job.Start, options, job.Size);
         var tries = 0;
         try
         {
             if (_budget.ExhaustedReason() is { } spent)
                 return new StopSignal(spent, Budget: true);
             using var slot = await _throttle.AcquireSlotAsync(hardStop).ConfigureAwait(false);
-            var completion = await resilience.ExecuteAsync(async ct =>
+            var choices = await resilience.ExecuteAsync(async ct =>
             {
                 _budget.ReserveRequest();
                 await _throttle.WaitForRateAsync(ct).ConfigureAwait(false);
@@ -236,10 +257,14 @@ public sealed class PipelineRunner(
                 Interlocked.Increment(ref _inFlight);
                 try
                 {
-                    var c = await _client.CompleteAsync(request, ct).ConfigureAwait(false);
-                    _throttle.OnCompleted(c);
-                    _budget.Charge(c);
-                    return c;
+                    var all = await _client.CompleteChoicesAsync(request, ct).ConfigureAwait(false);
+                    foreach (var c in all)
+                    {
+                        _throttle.OnCompleted(c);
+                        _budget.Charge(c);
+                    }
+
+                    return all;
                 }
                 catch (Exception e) when (ResiliencePipelineFactory.IsThrottled(e))
                 {
@@ -253,27 +278,33 @@ public sealed class PipelineRunner(
             }, hardStop).ConfigureAwait(false);
 
             Interlocked.Exchange(ref _consecutiveFailures, 0);
-            var attempt = new AttemptRecord
+            foreach (var index in job.Missing)
             {
-                ProblemId = job.Problem.Id,
-                SampleIndex = job.SampleIndex,
-                Model = completion.Model,
-                SamplingJson = SamplingPlan.SamplingJson(request),
-                MessagesJson = PromptBuilder.ToJson(request.Messages),
-                Content = completion.Content,
-                ReasoningContent = completion.ReasoningContent,
-                FinishReason = completion.FinishReason,
-                PromptTokens = completion.PromptTokens,
-                CompletionTokens = completion.CompletionTokens,
-                LatencyMs = Math.Round(completion.LatencyMs, 3),
-                ResponseId = completion.ResponseId,
-                Tries = tries,
-                RunId = runId,
-                Fingerprint = _fingerprint,
-            };
-            // The attempt is written before verification so a crash mid-verification never costs a paid request.
-            await writes.WriteAsync(new WriteItem(attempt, null, null, false), CancellationToken.None).ConfigureAwait(false);
-            await verifies.WriteAsync(new VerifyJob(job.Problem, attempt, false), CancellationToken.None).ConfigureAwait(false);
+                var choice = index - job.Start;
+                var completion = choices[choice];
+                var attempt = new AttemptRecord
+                {
+                    ProblemId = job.Problem.Id,
+                    SampleIndex = index,
+                    Model = completion.Model,
+                    SamplingJson = SamplingPlan.SamplingJson(request, choice),
+                    MessagesJson = PromptBuilder.ToJson(request.Messages),
+                    Content = completion.Content,
+                    ReasoningContent = completion.ReasoningContent,
+                    FinishReason = completion.FinishReason,
+                    PromptTokens = completion.PromptTokens,
+                    CompletionTokens = completion.CompletionTokens,
+                    LatencyMs = Math.Round(completion.LatencyMs, 3),
+                    ResponseId = completion.ResponseId,
+                    Tries = tries,
+                    RunId = runId,
+                    Fingerprint = _fingerprint,
+                };
+                // The attempt is written before verification so a crash mid-verification never costs a paid request.
+                await writes.WriteAsync(new WriteItem(attempt, null, null, false), CancellationToken.None).ConfigureAwait(false);
+                await verifies.WriteAsync(new VerifyJob(job.Problem, attempt, false), CancellationToken.None).ConfigureAwait(false);
+            }
+
             return null;
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
@@ -286,9 +317,14 @@ public sealed class PipelineRunner(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The attempt's error keeps the server's own message (never the key), so the ledger says why.
             var reason = ResiliencePipelineFactory.Describe(e);
-            logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, job.SampleIndex, tries, reason);
-            await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, job.SampleIndex, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
+            var which = job.Missing.Count == 1 ? $"{job.Missing[0]}" : $"{job.Missing[0]}-{job.Missing[^1]}";
+            logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, which, tries, reason);
+            foreach (var index in job.Missing)
+                await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, index, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
+            if (e is EndpointHttpException { RejectsEveryRequest: true } rejected)
+                return new StopSignal($"the model endpoint refused the request: {rejected.Message}", Budget: false, EndpointRejected: true);
             var failures = Interlocked.Increment(ref _consecutiveFailures);
             // Stop after a run of failures as long as the in-flight window, or after every sample of a small run failed.
             var limit = Math.Max(1, Math.Min(Math.Max(8, options.Model.Concurrency), _toRequest));

@@ -27,6 +27,8 @@ public sealed class RunSummary
     [JsonPropertyName("completion_tokens")] public long CompletionTokens { get; set; }
     [JsonPropertyName("interrupted")] public bool Interrupted { get; set; }
     [JsonPropertyName("aborted_reason")] public string? AbortedReason { get; set; }
+    /// <summary>The endpoint refused requests in a way every request would share (401, 403, 404): fix the config.</summary>
+    [JsonPropertyName("endpoint_rejected")] public bool EndpointRejected { get; set; }
     [JsonPropertyName("budget_reached")] public string? BudgetReached { get; set; }
     [JsonPropertyName("cost_usd")] public double CostUsd { get; set; }
     /// <summary>Lowest in-flight limit the adaptive concurrency fell to after 429s (null: never throttled).</summary>

@@ -1,7 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -9,56 +11,67 @@ namespace SynthData.Sampling;
 
 /// <summary>
 /// <see cref="IModelClient"/> over the official OpenAI SDK, for any OpenAI-compatible server. The SDK's own retries are
-/// off (Polly owns them) and non-standard fields (<c>reasoning_content</c>) are read through the SDK's JSON patch, which is
-/// why the experimental-API warnings are confined to this file.
+/// off (Polly owns them). Fields the SDK does not model (<c>top_k</c>, <c>min_p</c>, <c>repetition_penalty</c>, <c>n</c>,
+/// <c>max_tokens</c>, <c>model.extra_body</c>; <c>reasoning_content</c> in answers) go through the SDK's JSON patch,
+/// which is why the experimental-API warnings are confined to this file. HTTP errors leave as
+/// <see cref="EndpointHttpException"/> carrying the server's own message, without the key.
 /// </summary>
 public sealed class OpenAiModelClient : IModelClient
 {
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ChatClient _chat;
-    private readonly bool _sendLegacyMaxTokens;
+    private readonly HttpClient _http;
+    private readonly string _baseUrl;
+    private readonly string? _apiKey;
 
     public OpenAiModelClient(Uri endpoint, string model, string? apiKey, TimeSpan requestTimeout, HttpClient? httpClient = null)
     {
         ModelName = model;
+        _baseUrl = endpoint.ToString().TrimEnd('/');
+        _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
+        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var options = new OpenAIClientOptions
         {
             Endpoint = endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = requestTimeout,
             UserAgentApplicationId = "synthdata",
+            Transport = new HttpClientPipelineTransport(_http),
         };
-        if (httpClient is not null)
-            options.Transport = new HttpClientPipelineTransport(httpClient);
         // Local servers take any key but the SDK refuses an empty one.
-        _chat = new ChatClient(model, new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "EMPTY" : apiKey), options);
-        // OpenAI's own API rejects the legacy field for reasoning models; older vLLM/llama.cpp builds only read it.
-        _sendLegacyMaxTokens = !endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
+        _chat = new ChatClient(model, new ApiKeyCredential(_apiKey ?? "EMPTY"), options);
     }
 
     public string ModelName { get; }
 
-    public async Task<ModelCompletion> CompleteAsync(ModelRequest request, CancellationToken cancellationToken)
+    public string BaseUrl => _baseUrl;
+
+    public async Task<ModelCompletion> CompleteAsync(ModelRequest request, CancellationToken cancellationToken) =>
+        (await CompleteChoicesAsync(request, cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<ModelCompletion>> CompleteChoicesAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         var messages = request.Messages.Select(ToSdk).ToList();
-        var options = new ChatCompletionOptions
-        {
-            Temperature = (float)request.Sampling.Temperature,
-            TopP = (float)request.Sampling.TopP,
-            MaxOutputTokenCount = request.Sampling.MaxTokens,
-            Seed = request.Sampling.Seed,
-        };
-        if (_sendLegacyMaxTokens)
-            options.Patch.Set("$.max_tokens"u8, request.Sampling.MaxTokens);
-
+        var options = ToSdk(request.Sampling);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var completion = request.Stream
-                ? await StreamAsync(messages, options, cancellationToken).ConfigureAwait(false)
-                : await CompleteOnceAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            return completion with { LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+            var choices = request.Stream
+                ? [await StreamAsync(messages, options, cancellationToken).ConfigureAwait(false)]
+                : await CompleteOnceAsync(messages, options, request.Sampling.N, cancellationToken).ConfigureAwait(false);
+            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            return [.. choices.Select(c => c with { LatencyMs = latency })];
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or KeyNotFoundException
+        catch (ClientResultException e)
+        {
+            throw Translate(e, "/chat/completions");
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(e, "/chat/completions");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException
                                        or ArgumentOutOfRangeException or DecoderFallbackException or InvalidOperationException)
         {
             // The SDK parses the body before we see it: a malformed body surfaces as one of these (invalid UTF-8
@@ -67,12 +80,112 @@ public sealed class OpenAiModelClient : IModelClient
         }
     }
 
-    private async Task<ModelCompletion> CompleteOnceAsync(List<OpenAI.Chat.ChatMessage> messages, ChatCompletionOptions options, CancellationToken ct)
+    /// <summary>The smallest real request: one token for one short message, with this run's request fields.</summary>
+    public async Task ProbeAsync(SamplingParameters sampling, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CheckTimeout);
+        await CompleteChoicesAsync(new ModelRequest
+        {
+            Messages = [new ChatMessage("user", "Reply with OK.")],
+            Sampling = sampling with { MaxTokens = 1, N = 1, Seed = null },
+        }, timeout.Token).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>?> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CheckTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _baseUrl + "/models");
+        if (_apiKey is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(e, "/models");
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is 404 or 405 or 501)
+                return null; // a server without a model list (some proxies, llama.cpp builds): nothing to check against
+            if (!response.IsSuccessStatusCode)
+                throw new EndpointHttpException(status, _baseUrl + "/models", ServerErrorText.Extract(body, _apiKey), null);
+            return ModelIds(body);
+        }
+    }
+
+    private static List<string>? ModelIds(byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                return null;
+            return [.. data.EnumerateArray()
+                .Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+                .OfType<string>()];
+        }
+        catch (JsonException)
+        {
+            return null; // an unreadable list checks nothing; the requests themselves will tell
+        }
+    }
+
+    private static ChatCompletionOptions ToSdk(SamplingParameters s)
+    {
+        var options = new ChatCompletionOptions
+        {
+            Temperature = (float?)s.Temperature,
+            TopP = (float?)s.TopP,
+            PresencePenalty = (float?)s.PresencePenalty,
+            FrequencyPenalty = (float?)s.FrequencyPenalty,
+            Seed = s.Seed,
+        };
+        if (s.MaxTokens is { } max)
+        {
+            if (s.TokenLimitField == "max_completion_tokens")
+                options.MaxOutputTokenCount = max;
+            else
+                options.Patch.Set("$.max_tokens"u8, max);
+        }
+
+        foreach (var stop in s.Stop ?? [])
+            options.StopSequences.Add(stop);
+        if (s.ReasoningEffort is { } effort)
+            options.ReasoningEffortLevel = new ChatReasoningEffortLevel(effort);
+        if (s.TopK is { } topK)
+            options.Patch.Set("$.top_k"u8, topK);
+        if (s.MinP is { } minP)
+            options.Patch.Set("$.min_p"u8, minP);
+        if (s.RepetitionPenalty is { } penalty)
+            options.Patch.Set("$.repetition_penalty"u8, penalty);
+        if (s.N > 1)
+            options.Patch.Set("$.n"u8, s.N);
+        foreach (var (key, value) in s.ExtraBody ?? [])
+        {
+            var path = Encoding.UTF8.GetBytes("$." + key);
+            if (value is null)
+                options.Patch.SetNull(path);
+            else
+                options.Patch.Set(path, BinaryData.FromString(value.ToJsonString()));
+        }
+
+        return options;
+    }
+
+    private async Task<IReadOnlyList<ModelCompletion>> CompleteOnceAsync(List<OpenAI.Chat.ChatMessage> messages, ChatCompletionOptions options, int n, CancellationToken ct)
     {
         ClientResult<ChatCompletion> result = await _chat.CompleteChatAsync(messages, options, ct).ConfigureAwait(false);
         // Read the raw body ourselves: it is the only way to see null content, empty choices and vendor fields
         // (reasoning_content) exactly as the server sent them.
-        return ChatCompletionJson.Parse(result.GetRawResponse().Content, ModelName);
+        return ChatCompletionJson.Parse(result.GetRawResponse().Content, ModelName, n);
     }
 
     private async Task<ModelCompletion> StreamAsync(List<OpenAI.Chat.ChatMessage> messages, ChatCompletionOptions options, CancellationToken ct)
@@ -107,6 +220,46 @@ public sealed class OpenAiModelClient : IModelClient
             Model = string.IsNullOrEmpty(model) ? ModelName : model,
             ResponseId = id,
         };
+    }
+
+    private Exception Translate(ClientResultException e, string path)
+    {
+        if (e.GetRawResponse() is not { } response || e.Status == 0)
+            return Unreachable(e, path);
+        return new EndpointHttpException(e.Status, _baseUrl + path, ServerErrorText.Extract(response.Content.ToMemory().Span, _apiKey), RetryAfterHeader.Read(response.Headers));
+    }
+
+    private EndpointUnreachableException Unreachable(Exception e, string path)
+    {
+        bool refused = false, noSuchHost = false;
+        string? detail = null;
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is System.Net.Sockets.SocketException s)
+            {
+                refused |= s.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused;
+                noSuchHost |= s.SocketErrorCode is System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData;
+                detail ??= s.Message;
+            }
+
+            if (x is HttpRequestException h)
+            {
+                noSuchHost |= h.HttpRequestError == HttpRequestError.NameResolutionError;
+                if (x.InnerException is null)
+                    detail ??= FirstLine(h.Message);
+            }
+        }
+
+        detail = refused ? "connection refused (nothing is listening there)"
+            : noSuchHost ? $"the host name does not resolve ({detail ?? "unknown host"})"
+            : detail ?? FirstLine((e.InnerException ?? e).Message);
+        return new EndpointUnreachableException(_baseUrl + path, ServerErrorText.Clean(detail, _apiKey) ?? "no response", refused, noSuchHost, e);
+    }
+
+    private static string FirstLine(string s)
+    {
+        var nl = s.IndexOf('\n', StringComparison.Ordinal);
+        return (nl < 0 ? s : s[..nl]).Trim();
     }
 
     private static OpenAI.Chat.ChatMessage ToSdk(ChatMessage m) => m.Role switch

@@ -122,7 +122,7 @@ public sealed class FuzzTests : IDisposable
                 bytes[rng.Next(0, bytes.Length - 1)] = 0xFF;
             try
             {
-                var c = ChatCompletionJson.Parse(BinaryData.FromBytes(bytes), "m");
+                var c = ChatCompletionJson.Parse(BinaryData.FromBytes(bytes), "m")[0];
                 Assert.NotNull(c.Content);
                 Assert.NotNull(c.FinishReason);
             }

@@ -26,7 +26,7 @@ public sealed class OutageTests : IDisposable
     }
 
     [Fact]
-    public async Task Unreachable_endpoint_fails_with_a_clear_message()
+    public async Task Unreachable_endpoint_fails_at_the_pre_flight_check_with_a_clear_message()
     {
         var config = _dir.Write("p.yaml", """
             model:
@@ -44,7 +44,9 @@ public sealed class OutageTests : IDisposable
                 count: 20
             """);
         var run = await TestSupport.Cli.RunProcessAsync(_dir.Path, null, "run", "--config", config);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("is the endpoint http://127.0.0.1:9/v1 reachable", run.Out, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 2, run.Out + run.Error);
+        Assert.Contains("cannot reach http://127.0.0.1:9/v1/models: connection refused", run.Error, StringComparison.Ordinal);
+        // Nothing was requested, so nothing was recorded as a failed sample.
+        Assert.DoesNotContain("failed after", run.Error, StringComparison.Ordinal);
     }
 }

@@ -129,6 +129,7 @@ public sealed class OpenAiModelClientTests
         var client = new OpenAiModelClient(endpoint.BaseUrl, "simulated", "wrong", TimeSpan.FromSeconds(10));
         var e = await Assert.ThrowsAnyAsync<Exception>(() => client.CompleteAsync(Request(1), CancellationToken.None));
         Assert.False(ResiliencePipelineFactory.IsTransient(e, CancellationToken.None));
-        Assert.Equal("HTTP 401", ResiliencePipelineFactory.Describe(e));
+        Assert.Equal("HTTP 401: Incorrect API key provided (simulated endpoint).", ResiliencePipelineFactory.Describe(e));
+        Assert.DoesNotContain("wrong", e.Message, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,9 @@ internal sealed record ChatCompletionRequest
 
     public int N { get; init; } = 1;
 
+    /// <summary>The <c>model</c> field, when the request names one.</summary>
+    public string? Model { get; init; }
+
     /// <summary><c>max_completion_tokens</c>, else <c>max_tokens</c>.</summary>
     public int? MaxTokens { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record ChatCompletionRequest
             Text = lastUser ?? all.ToString(),
             PromptTokens = promptTokens,
             N = Int(root, "n", 1, MaxChoices) ?? 1,
+            Model = root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null,
             MaxTokens = Int(root, "max_completion_tokens", 1, int.MaxValue) ?? Int(root, "max_tokens", 1, int.MaxValue),
             Seed = ParseSeed(root),
             Temperature = Number(root, "temperature", 0, 2),

@@ -12,6 +12,7 @@ internal sealed class SimulatorRequestHandler(
     SimulatedModel model,
     SimulatedEndpointStats stats,
     Func<OutageWindow?> currentOutage,
+    ReceivedRequests received,
     CancellationToken stopping)
 {
     private long _requestCount;
@@ -55,12 +56,21 @@ internal sealed class SimulatorRequestHandler(
         try
         {
             using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ct);
+            if (options.RecordRequests)
+                received.Add(doc.RootElement);
             request = ChatCompletionRequest.Parse(doc.RootElement);
         }
         catch (Exception e) when (e is JsonException or InvalidRequestException)
         {
             stats.CountBadRequest();
             await ResponseWriting.ErrorAsync(ctx, StatusCodes.Status400BadRequest, e.Message, "invalid_request_error", null, ct, (e as InvalidRequestException)?.Param);
+            return;
+        }
+
+        if (options.RejectUnknownModels && request.Model is { } name && name != options.ModelName)
+        {
+            stats.CountBadRequest();
+            await ResponseWriting.ErrorAsync(ctx, StatusCodes.Status404NotFound, $"The model `{name}` does not exist.", "NotFoundError", "model_not_found", ct, "model");
             return;
         }
 

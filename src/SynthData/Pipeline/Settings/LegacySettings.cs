@@ -48,10 +48,11 @@ public static class LegacySettings
 
         return [.. changes.Values];
 
-        void Compare(JsonNode? recorded, double current, string key)
+        // Legacy attempts always sent these three; a config that now leaves one out (null) differs from them.
+        void Compare(JsonNode? recorded, double? current, string key)
         {
-            if (recorded is not null && Math.Abs(recorded.GetValue<double>() - current) > 1e-12)
-                Differ(key, recorded.ToJsonString(), current.ToString(inv));
+            if (recorded is not null && (current is not { } now || Math.Abs(recorded.GetValue<double>() - now) > 1e-12))
+                Differ(key, recorded.ToJsonString(), current?.ToString(inv));
         }
     }
 

@@ -6,11 +6,13 @@ using SynthData.Config;
 namespace SynthData.Pipeline.Settings;
 
 /// <summary>
-/// Everything in the config that shapes a response, as canonical JSON (keys sorted, nulls left out) and its
+/// Everything in the config that shapes a response, as canonical JSON (keys sorted) and its
 /// fingerprint. Built by serialising <see cref="ModelOptions"/> whole and removing an explicit list of keys that only
 /// say how requests are made (where, how fast, how often retried, what they cost): an option added later is part of
 /// the fingerprint unless someone decides it does not shape responses. The run seed is included because request
-/// seeds derive from it.
+/// seeds derive from it. Unset options are kept as JSON null: an unset sampling parameter is not sent, so
+/// unsetting one (e.g. <c>temperature: null</c>) is a change, while a key the recorded settings lack altogether was
+/// written before the option existed.
 /// </summary>
 public sealed class SamplingSettings
 {
@@ -30,7 +32,6 @@ public sealed class SamplingSettings
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
@@ -83,11 +84,14 @@ public sealed class SamplingSettings
             var fallback = defaults.GetValueOrDefault(key);
             if ((!had && now == fallback) || (!has && old == fallback))
                 continue;
-            changes.Add(new SettingChange(key, old ?? fallback, now ?? fallback));
+            changes.Add(new SettingChange(key, Unset(old ?? fallback), Unset(now ?? fallback)));
         }
 
         return changes;
     }
+
+    /// <summary>An unset option reads as unset in messages, not as the JSON word.</summary>
+    private static string? Unset(string? value) => value == "null" ? null : value;
 
     private static Dictionary<string, string> Flatten(JsonObject o)
     {
@@ -112,7 +116,6 @@ public sealed class SamplingSettings
     private static JsonNode? Canonical(JsonNode? node) => node switch
     {
         JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Where(kv => kv.Value is not null)
             .Select(kv => KeyValuePair.Create(kv.Key, Canonical(kv.Value)))),
         JsonArray a => new JsonArray(a.Select(Canonical).ToArray()),
         null => null,
