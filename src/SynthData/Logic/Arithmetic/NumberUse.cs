@@ -20,6 +20,29 @@ public static class NumberUse
         return null;
     }
 
+    /// <summary>
+    /// The expression a response answers with, evaluated, using only the given numbers; or null and the rejection.
+    /// </summary>
+    public static ArithmeticValue? ReadAnswer(string response, IReadOnlyList<int> given, out LogicCheck rejection)
+    {
+        rejection = LogicCheck.Fail("no answer block");
+        var answer = LogicAnswer.Extract(response);
+        if (answer is null)
+            return null;
+        var parsed = ArithmeticExpression.TryEvaluate(ArithmeticExpression.ExpressionPart(answer), out var error);
+        if (parsed is null)
+        {
+            rejection = LogicCheck.Fail($"not a valid expression: {error}");
+            return null;
+        }
+        if (Overused(parsed.Numbers, given) is { } bad)
+        {
+            rejection = LogicCheck.Fail($"uses {bad} more often than it is given");
+            return null;
+        }
+        return parsed;
+    }
+
     /// <summary>Partial credit for a valid expression that misses: 0.9 at a hair's breadth, 0 at a miss of the target itself.</summary>
     public static double Closeness(Rational value, long target)
     {

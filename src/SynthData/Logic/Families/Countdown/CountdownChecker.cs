@@ -31,14 +31,8 @@ internal static class CountdownChecker
     {
         var numbers = InstanceFields.Ints(instance, "numbers", 1, 1_000_000);
         var target = InstanceFields.Int(instance, "target");
-        var answer = LogicAnswer.Extract(response);
-        if (answer is null)
-            return LogicCheck.Fail("no answer block");
-        var parsed = ArithmeticExpression.TryEvaluate(ArithmeticExpression.ExpressionPart(answer), out var error);
-        if (parsed is null)
-            return LogicCheck.Fail($"not a valid expression: {error}");
-        if (NumberUse.Overused(parsed.Numbers, numbers) is { } bad)
-            return LogicCheck.Fail($"uses {bad} more often than it is given");
+        if (NumberUse.ReadAnswer(response, numbers, out var rejection) is not { } parsed)
+            return rejection;
         if (parsed.Value == target)
             return LogicCheck.Pass($"the expression equals {target} and uses only the given numbers");
         return LogicCheck.Fail($"the expression equals {parsed.Value}, not {target}", NumberUse.Closeness(parsed.Value, target));
