@@ -4,14 +4,17 @@ using System.Text.Json;
 using SynthData.Problems.Datasets;
 using SynthData.Verification.Math;
 
-// Math verifier throughput and latency. Usage: dotnet run -c Release --project bench/MathBench [-- MATH_TEST_JSONL CASES_JSONL]
+// Math verifier throughput and latency. Usage: dotnet run -c Release --project bench/MathBench [-- MATH_TEST_JSONL CASES_JSONL GSM8K_TEST_JSONL]
 // (a) every MATH test reference answer against its own whole solution text (extraction + comparison);
 // (b) the labelled equivalent/non-equivalent suite from the tests; (c) each reference answer against the next
 // problem's solution (mostly non-equivalent pairs, a precision smoke test); (d) each reference answer against
-// itself wrapped in extra braces, which forces the full parse-and-compare path.
+// itself wrapped in extra braces, which forces the full parse-and-compare path; (e) every GSM8K test answer
+// against its own worked solution ending "#### N"; (f) the same solutions ending in a GSM8K-era "A: N" line instead.
 
 var mathPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("data", "benchmarks", "math", "test.jsonl.gz"));
 var casesPath = args.Length > 1 ? args[1] : FindAbove(Path.Combine("tests", "SynthData.Tests", "Verification", "Math", "equivalence-cases.jsonl"));
+
+var gsmPath = args.Length > 2 ? args[2] : FindAbove(Path.Combine("data", "benchmarks", "gsm8k", "test.jsonl.gz"));
 
 var rows = DatasetFile.ReadLines(mathPath).Select(l => JsonDocument.Parse(l).RootElement)
     .Select(r => (Answer: r.GetProperty("answer").GetString()!, Solution: r.GetProperty("solution").GetString()!)).ToList();
@@ -22,12 +25,18 @@ var cross = rows.Select((r, i) => (Gold: r.Answer, Pred: rows[(i + 1) % rows.Cou
 // Extra braces mean nothing in LaTeX but defeat the identical-string shortcut, so every pair is parsed and compared.
 var regrouped = rows.Select(r => (Gold: r.Answer, Pred: "so the answer is $\\boxed{{" + r.Answer + "}}$.")).ToList();
 
+var gsm = DatasetFile.ReadLines(gsmPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("answer").GetString()!)
+    .Select(a => (Gold: a[(a.LastIndexOf("####", StringComparison.Ordinal) + 4)..].Trim(), Pred: a)).ToList();
+var gsmQa = gsm.Select(g => (g.Gold, Pred: g.Pred[..g.Pred.LastIndexOf("####", StringComparison.Ordinal)] + "A: " + g.Gold)).ToList();
+
 var checker = new MathAnswerChecker();
 Console.WriteLine($"cores: {Environment.ProcessorCount}, runtime: {Environment.Version}");
 Run("(a) MATH reference vs own solution", self, checker, repeats: 4);
 Run("(b) labelled mixed suite", labelled, checker, repeats: 40);
 Run("(c) MATH reference vs another solution", cross, checker, repeats: 4);
 Run("(d) MATH reference vs itself in extra braces (full parse + compare)", regrouped, checker, repeats: 4);
+Run("(e) GSM8K answer vs own solution (#### N)", gsm, checker, repeats: 4);
+Run("(f) GSM8K answer vs own solution ending \"A: N\"", gsmQa, checker, repeats: 4);
 
 static void Run(string name, List<(string Gold, string Pred)> pairs, MathAnswerChecker checker, int repeats)
 {

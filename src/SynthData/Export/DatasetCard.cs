@@ -97,7 +97,7 @@ public static class DatasetCard
         sb.Append("This dataset mixes problems from the sources below (each under its own licence, recorded per row in `source.license`) ")
           .Append("with responses written by the model(s) ").Append(string.Join(", ", tally.Models.Keys.Select(m => $"`{m}`")))
           .Append("; the model provider's terms of use may apply to those responses. ")
-          .Append(Inv, $"Generated problems are under the {DatasetTally.GeneratedLicense}.\n\n");
+          .Append(Inv, $"Problems made by SynthData's generators are under {DatasetTally.GeneratedLicense}, the SynthData project's licence.\n\n");
         LicenseTable(sb, tally);
         return sb.ToString();
     }

@@ -12,8 +12,8 @@ namespace SynthData.Export;
 /// </summary>
 public sealed class DatasetTally
 {
-    /// <summary>The licence of generated problems: the SynthData project's own (the repository declares none yet).</summary>
-    public const string GeneratedLicense = "SynthData project licence";
+    /// <summary>The licence of generated problems: the SynthData project's own (see the repository's LICENSE).</summary>
+    public const string GeneratedLicense = "Apache-2.0";
 
     public SortedDictionary<string, int> Models { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, int> Sampling { get; } = new(StringComparer.Ordinal);

@@ -35,8 +35,9 @@ public sealed class SourceRecord
     [JsonPropertyName("row")] public long? Row { get; set; }
     [JsonPropertyName("license")] public string? License { get; set; }
 
+    /// <summary>The origin with its licence: a dataset's own, or the project's for generated problems (as the card lists).</summary>
     public static SourceRecord From(ProblemOrigin s) => new()
     {
-        Kind = s.Kind, Name = s.Name, Seed = s.Seed, Difficulty = s.Difficulty, Row = s.Row, License = s.License,
+        Kind = s.Kind, Name = s.Name, Seed = s.Seed, Difficulty = s.Difficulty, Row = s.Row, License = DatasetTally.LicenseOf(s),
     };
 }

@@ -58,6 +58,7 @@ public sealed partial class HfDatasetFolderTests(PipelineLedger ledger) : IClass
         Assert.True(File.Exists(Path.Combine(dir, "verl", "train.parquet")));
         var info = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "dataset_info.json")))!;
         Assert.Equal("data/sharegpt/train.jsonl", (string)info["synthdata"]!["file_name"]!);
+        Assert.Null(info["synthdata"]!["columns"]!["system"]); // no system prompt configured: no row has one
     }
 
     private async Task<byte[]> SftBytes()

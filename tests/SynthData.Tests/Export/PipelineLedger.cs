@@ -7,12 +7,20 @@ namespace SynthData.Tests.Export;
 /// A real ledger made by running the pipeline in-process against the simulated endpoint: generators and a GSM8K
 /// sample, 4 samples per problem, a low token cap so some answers are cut off. Built once per test class.
 /// </summary>
-public sealed class PipelineLedger : IDisposable
+public class PipelineLedger : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly Func<string, string> _yaml;
 
     public PipelineLedger()
+        : this(MathYaml)
     {
+    }
+
+    /// <param name="yaml">The config for a given extra top-level YAML section.</param>
+    protected PipelineLedger(Func<string, string> yaml)
+    {
+        _yaml = yaml;
         Config = WriteConfig("pipeline.yaml", "");
         var run = TestSupport.Cli.RunAsync("run", "--config", Config).GetAwaiter().GetResult();
         if (run.ExitCode != 0)
@@ -26,10 +34,12 @@ public sealed class PipelineLedger : IDisposable
     public string File(string name) => _dir.File(name);
 
     /// <summary>A second config over the same ledger, with extra top-level YAML sections (e.g. a split).</summary>
-    public string WriteConfig(string name, string extra)
-    {
-        var gsm = Path.Combine(RepoPaths.Root, "problems", "gsm8k_sample.jsonl").Replace('\\', '/');
-        return _dir.Write(name, $"""
+    public string WriteConfig(string name, string extra) => _dir.Write(name, _yaml(extra));
+
+    /// <summary>A file of the repository's <c>problems/</c> folder, as YAML takes it.</summary>
+    protected static string RepoProblem(string file) => Path.Combine(RepoPaths.Root, "problems", file).Replace('\\', '/');
+
+    private static string MathYaml(string extra) => $"""
             run:
               output_dir: out
               seed: 3
@@ -48,11 +58,10 @@ public sealed class PipelineLedger : IDisposable
               - generator: linear_equation
                 count: 10
                 difficulty: 3
-              - dataset: {gsm}
+              - dataset: {RepoProblem("gsm8k_sample.jsonl")}
                 format: gsm8k
                 limit: 10
-            """);
-    }
+            """;
 
     /// <summary>Runs <c>export</c> and returns the parsed lines of the file it wrote.</summary>
     public async Task<List<JsonObject>> ExportAsync(string format, string file, string? config = null)
@@ -72,5 +81,9 @@ public sealed class PipelineLedger : IDisposable
         return raw.ToDictionary(r => ((string)r["problem_id"]!, (int)r["sample_index"]!));
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -154,7 +154,7 @@ public sealed class RewardServerTests
         Assert.True(Read(results[0]).Accepted);
         Assert.True(Read(results[10]).Accepted);
         var expectedFields = new[] { "items[1].ability", "items[2].ability", "items[3].ground_truth", "items[4].response", "items[5].ground_truth",
-            "items[6].ground_truth.function_tests[0].args", "items[7].ability", "items[8]", "items[9]" };
+            "items[6].ground_truth.function_tests[0].args", "items[7].ground_truth.family", "items[8]", "items[9]" };
         for (var i = 1; i <= 9; i++)
         {
             var (score, accepted, kind, error) = Read(results[i]);

@@ -25,7 +25,7 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
         _extractor = new AnswerExtractor(_options.LastNumberFallback);
     }
 
-    public string Version => "math-3";
+    public string Version => "math-4";
 
     public MathCheckResult Check(string gold, string prediction)
     {
@@ -93,6 +93,9 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
         var result = engine.Compare(goldExpr, predExpr);
         if (!result.Equal && pred.Parts.Count == 1 && OtherCommaReading(goldText, predExpr, pred.Parts[0], goldExpr, engine, budget) is { } other)
             result = other;
+        // The values were compared without their units: 5 km and 5 m are equal numbers, not the same answer.
+        if (result.Equal && pred.Parts.Count == 1 && StatedUnits.Differ(goldText, pred.Parts[0]) is { } units)
+            return Comparison.No(units);
         return result;
     }
 

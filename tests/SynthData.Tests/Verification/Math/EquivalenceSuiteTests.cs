@@ -11,10 +11,13 @@ public sealed class EquivalenceSuiteTests
 {
     private static readonly MathAnswerChecker Checker = new();
 
-    public static TheoryData<string, string, string, bool> Cases()
+    public static TheoryData<string, string, string, bool> Cases() => Load("equivalence-cases.jsonl");
+
+    /// <summary>A labelled file of <c>{"category", "gold", "pred", "equivalent"}</c> lines next to these tests.</summary>
+    internal static TheoryData<string, string, string, bool> Load(string file)
     {
         var data = new TheoryData<string, string, string, bool>();
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Verification", "Math", "equivalence-cases.jsonl")))
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Verification", "Math", file)))
         {
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
@@ -26,7 +29,10 @@ public sealed class EquivalenceSuiteTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Labelled_case_is_judged_as_labelled(string category, string gold, string pred, bool equivalent)
+    public void Labelled_case_is_judged_as_labelled(string category, string gold, string pred, bool equivalent) =>
+        AssertJudged(category, gold, pred, equivalent);
+
+    internal static void AssertJudged(string category, string gold, string pred, bool equivalent)
     {
         var result = Checker.Check(gold, pred);
         Assert.True(result.Equivalent == equivalent,

@@ -18,19 +18,25 @@ internal static partial class Joiners
 
     private static readonly HashSet<string> LabelWords = ["and", "for", "part", "parts", "respectively", "with"];
 
+    /// <summary>Words that take back the answer before "or": "\boxed{3}, or rather \boxed{4}" corrects, it does not hedge.</summary>
+    private static readonly HashSet<string> Corrections = ["rather", "no", "not", "wrong", "incorrect", "actually", "wait", "instead", "but"];
+
     public static PartJoin? Classify(string between)
     {
         var words = Noise().Replace(between, " ").Trim().ToLowerInvariant();
         if (words is "" or "and")
             return PartJoin.Together;
-        // "\boxed{5}, or possibly \boxed{4}": two answers offered at once is hedging, however it is phrased.
-        var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (split.All(HedgeWords.Contains) && split.Any(w => w is not ("it" or "could" or "might" or "be")))
-            return PartJoin.Alternatives;
-        if (split.Any(w => HedgeWords.Contains(w) || Contradictions.Contains(w)))
-            return null;
-        // Labels and at most one counted noun ("papers and").
+        // Labels of the next part ("x =", "(b)") say nothing about how two answers relate, so they are read past first.
         var labelled = Label().Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "\boxed{5}, or possibly \boxed{4}", "$x = \boxed{3}$ or $x = \boxed{4}$": two answers offered at once is
+        // hedging, however it is phrased.
+        if (labelled.Contains("or") && !labelled.Any(Corrections.Contains))
+            return PartJoin.Alternatives;
+        if (labelled.Length > 0 && labelled.All(HedgeWords.Contains) && labelled.Any(w => w is not ("it" or "could" or "might" or "be")))
+            return PartJoin.Alternatives;
+        if (labelled.Any(w => HedgeWords.Contains(w) || Contradictions.Contains(w)))
+            return null;
+        // Label words and at most one counted noun ("papers and").
         var rest = labelled.Where(w => !LabelWords.Contains(w)).ToList();
         if (rest.Count == 0)
             return PartJoin.Together;

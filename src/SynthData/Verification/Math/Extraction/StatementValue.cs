@@ -42,8 +42,9 @@ internal static partial class StatementValue
         var prose = MaskMath(sentence, items);
         if (Doubt().IsMatch(prose))
             return null;
-        var copula = LastCopula(prose);
-        var stated = copula is null ? items : items.Where(i => i.Start >= copula.Value).ToList();
+        if (StatementStart(prose, items) is not { } start)
+            return null;
+        var stated = items.Where(i => i.Start >= start).ToList();
         return stated.Count == 1 ? stated[0].Text : null;
     }
 
@@ -67,17 +68,30 @@ internal static partial class StatementValue
     /// <summary>"the largest $n$ is 34": what follows the last "is"/"are"/"equals", when a value follows it.</summary>
     private static string? AfterLastCopula(string sentence, List<Sentences.MathItem> items)
     {
-        if (LastCopula(MaskMath(sentence, items)) is not { } at || !items.Any(i => i.Start >= at))
+        if (StatementStart(MaskMath(sentence, items), items) is not (> 0 and var at) || !items.Any(i => i.Start >= at))
             return null;
         var tail = sentence[at..].Trim();
         var tailItems = Sentences.Items(tail);
         return tailItems.Count > 0 && tailItems[0].IsEnvironment && tailItems[0].Start == 0 ? MathInLine(tail) ?? tail : tail;
     }
 
-    private static int? LastCopula(string prose)
+    /// <summary>
+    /// Where the stated value begins: after the last "is"/"are"/"equals" (0 when there is none), unless an earlier
+    /// copula states a value of its own: "the total is $18$ and the tax is $2$" states two values (null), while "the
+    /// most points that could be in the domain of $f(x)$ is 19" states one.
+    /// </summary>
+    private static int? StatementStart(string prose, List<Sentences.MathItem> items)
     {
         var matches = Copula().Matches(prose);
-        return matches.Count == 0 ? null : matches[^1].Index + matches[^1].Length;
+        if (matches.Count == 0)
+            return 0;
+        for (var c = 0; c < matches.Count - 1; c++)
+        {
+            var end = matches[c].Index + matches[c].Length;
+            if (items.Any(i => i.Start >= end && i.Start < matches[^1].Index && !prose[end..i.Start].Any(char.IsAsciiLetter)))
+                return null;
+        }
+        return matches[^1].Index + matches[^1].Length;
     }
 
     /// <summary>The sentence with its math blanked out, so words inside formulas are not read as prose.</summary>

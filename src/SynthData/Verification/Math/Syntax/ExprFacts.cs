@@ -32,16 +32,19 @@ internal static class ExprFacts
     }
 
     /// <summary><paramref name="expr"/> with the symbol <paramref name="name"/> replaced by <paramref name="value"/>.</summary>
-    public static Expr Substitute(Expr expr, string name, Expr value) => expr switch
+    public static Expr Substitute(Expr expr, string name, Expr value) =>
+        Replace(expr, e => e is Sym s && s.Name == name ? value : null);
+
+    /// <summary>The expression with every node that <paramref name="replace"/> maps (non-null) replaced, through arithmetic and calls.</summary>
+    public static Expr Replace(Expr expr, Func<Expr, Expr?> replace) => replace(expr) ?? expr switch
     {
-        Sym s when s.Name == name => value,
-        Neg n => new Neg(Substitute(n.Operand, name, value)),
-        Percent p => new Percent(Substitute(p.Operand, name, value)),
-        Add a => new Add([.. a.Terms.Select(t => Substitute(t, name, value))]),
-        Mul m => new Mul([.. m.Factors.Select(f => Substitute(f, name, value))]),
-        Div d => new Div(Substitute(d.Numerator, name, value), Substitute(d.Denominator, name, value)),
-        Pow p => new Pow(Substitute(p.Base, name, value), Substitute(p.Exponent, name, value)),
-        Call c => new Call(c.Name, [.. c.Args.Select(a => Substitute(a, name, value))]),
+        Neg n => new Neg(Replace(n.Operand, replace)),
+        Percent p => new Percent(Replace(p.Operand, replace)),
+        Add a => new Add([.. a.Terms.Select(t => Replace(t, replace))]),
+        Mul m => new Mul([.. m.Factors.Select(f => Replace(f, replace))]),
+        Div d => new Div(Replace(d.Numerator, replace), Replace(d.Denominator, replace)),
+        Pow p => new Pow(Replace(p.Base, replace), Replace(p.Exponent, replace)),
+        Call c => new Call(c.Name, [.. c.Args.Select(a => Replace(a, replace))]),
         _ => expr,
     };
 

@@ -520,8 +520,13 @@ internal sealed class Parser
         if (count.Sign < 0 || count.CompareTo(BigRational.FromInteger(MaxSeriesTerms)) >= 0)
             throw new ParseFailure();
         var terms = new List<Expr>();
+        // The index binds its name in the body: \sum_{i=1}^{10} i sums i, it does not multiply the imaginary unit.
+        var bound = index.Text switch { "i" => ConstKind.I, "e" => ConstKind.E, _ => (ConstKind?)null };
         for (var k = from; k.CompareTo(to) <= 0; k += BigRational.One)
-            terms.Add(ExprFacts.Substitute(body, index.Text, new Num(k)));
+        {
+            var value = new Num(k);
+            terms.Add(ExprFacts.Replace(body, e => e is Sym s && s.Name == index.Text || e is Const c && c.Kind == bound ? value : null));
+        }
         return isSum ? new Add([.. terms]) : new Mul([.. terms]);
     }
 

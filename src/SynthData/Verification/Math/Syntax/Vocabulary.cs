@@ -16,7 +16,7 @@ internal static class Vocabulary
         "radian", "radians", "rad", "unit", "units", "square", "sq", "cubic", "mph", "kph", "km/h", "m/s",
         "mps", "fps", "point", "points", "times", "steps", "ways", "people", "persons", "students",
         "area", "volume", "length", "width", "height", "per", "each", "total", "usd", "acre", "acres", "hectare", "hectares",
-        "kilowatt", "watts", "joules", "calories", "mm/s", "cm/s", "ft/s",
+        "kilowatt", "watts", "joules", "calories", "mm/s", "cm/s", "ft/s", "m/s^2", "m/s^{2}",
     };
 
     /// <summary>
