@@ -9,6 +9,9 @@ public static class LogicFamilies
         // constraint grids
         new Families.Sudoku.SudokuFamily(),
         new Families.NQueens.NQueensFamily(),
+        new Families.Futoshiki.FutoshikiFamily(),
+        new Families.Skyscrapers.SkyscrapersFamily(),
+        new Families.KenKen.KenKenFamily(),
         // deduction and arithmetic search
     ];
 
