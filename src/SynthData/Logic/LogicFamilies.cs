@@ -12,6 +12,7 @@ public static class LogicFamilies
         new Families.Futoshiki.FutoshikiFamily(),
         new Families.Skyscrapers.SkyscrapersFamily(),
         new Families.KenKen.KenKenFamily(),
+        new Families.Binairo.BinairoFamily(),
         // deduction and arithmetic search
     ];
 
