@@ -6,6 +6,14 @@ public static class LogicFamilies
     public static IReadOnlyList<ILogicFamily> All { get; } =
     [
         // search and planning
+        new Families.Klotski.KlotskiFamily(),
+        new Families.SlidingPuzzle.SlidingPuzzleFamily(),
+        new Families.RushHour.RushHourFamily(),
+        new Families.Sokoban.SokobanFamily(),
+        new Families.TowerOfHanoi.HanoiFamily(),
+        new Families.WaterJugs.WaterJugsFamily(),
+        new Families.Maze.MazeFamily(),
+        new Families.Tsp.TspFamily(),
         // constraint grids
         new Families.Sudoku.SudokuFamily(),
         new Families.NQueens.NQueensFamily(),
@@ -14,6 +22,10 @@ public static class LogicFamilies
         new Families.KenKen.KenKenFamily(),
         new Families.Binairo.BinairoFamily(),
         // deduction and arithmetic search
+        new Families.Countdown.CountdownFamily(),
+        new Families.Game24.Game24Family(),
+        new Families.Cryptarithm.CryptarithmFamily(),
+        new Families.KnightsAndKnaves.KnightsAndKnavesFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
