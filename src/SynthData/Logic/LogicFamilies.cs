@@ -12,6 +12,8 @@ public static class LogicFamilies
         new Families.Game24.Game24Family(),
         new Families.Cryptarithm.CryptarithmFamily(),
         new Families.KnightsAndKnaves.KnightsAndKnavesFamily(),
+        new Families.Zebra.ZebraFamily(),
+        new Families.GraphColoring.GraphColoringFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
