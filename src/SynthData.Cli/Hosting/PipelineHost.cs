@@ -19,7 +19,13 @@ public static class PipelineHost
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        ConfigureLogging(builder.Logging, quiet: !scheduled && ProgressDisplay.IsInteractive);
+        var live = !scheduled && ProgressDisplay.IsInteractive;
+        ConfigureLogging(builder.Logging, quiet: live);
+        if (live)
+        {
+            builder.Logging.ClearProviders(); // console logs would tear the live panel: they go through it instead
+            builder.Logging.AddProvider(new LiveConsoleLoggerProvider());
+        }
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         // The host must wait longer than the pipeline's own grace period, or in-flight work is cut off uncommitted.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.Run.ShutdownGraceSeconds + 30));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 using SynthData.Pipeline;
 
 namespace SynthData.Cli.Hosting;
@@ -32,20 +33,27 @@ internal static class ProgressDisplay
     {
         if (!IsInteractive)
             return await work(new ProgressLogger(logger, TimeSpan.FromSeconds(5))).ConfigureAwait(false);
-        T result = default!;
-        var display = Spectre.Console.AnsiConsole.Progress();
-        display.AutoClear = false;
-        await display.StartAsync(async ctx =>
+        var panel = new LivePanel();
+        var state = "sampling";
+        var result = default(T)!;
+        await AnsiConsole.Live(panel.Render(state)).AutoClear(false).StartAsync(async ctx =>
+        {
+            var running = work(panel);
+            while (await Task.WhenAny(running, Task.Delay(500)).ConfigureAwait(false) != running)
             {
-                var task = ctx.AddTask("sampling", maxValue: 1);
-                result = await work(new Progress<RunProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.SamplesToRequest);
-                    task.Value = p.SamplesCompleted + p.RequestErrors;
-                    task.Description = $"sampling: {p.Accepted} accepted, {p.Rejected} rejected, {p.RequestErrors} failed";
-                })).ConfigureAwait(false);
-                task.Value = task.MaxValue;
-            }).ConfigureAwait(false);
+                ctx.UpdateTarget(panel.Render(state));
+            }
+
+            try
+            {
+                result = await running.ConfigureAwait(false);
+                state = result is RunSummary s ? (s.Interrupted ? "interrupted" : s.Complete ? "complete" : "finished with failures") : "done";
+            }
+            finally
+            {
+                ctx.UpdateTarget(panel.Render(state)); // the real final state, never forced to 100%
+            }
+        }).ConfigureAwait(false);
         return result;
     }
 }

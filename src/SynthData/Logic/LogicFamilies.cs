@@ -6,7 +6,17 @@ public static class LogicFamilies
     public static IReadOnlyList<ILogicFamily> All { get; } =
     [
         // search and planning
+        new Families.Klotski.KlotskiFamily(),
+        new Families.SlidingPuzzle.SlidingPuzzleFamily(),
+        new Families.RushHour.RushHourFamily(),
+        new Families.Sokoban.SokobanFamily(),
+        new Families.TowerOfHanoi.HanoiFamily(),
+        new Families.WaterJugs.WaterJugsFamily(),
+        new Families.Maze.MazeFamily(),
+        new Families.Tsp.TspFamily(),
         // constraint grids
+        new Families.Sudoku.SudokuFamily(),
+        new Families.NQueens.NQueensFamily(),
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),

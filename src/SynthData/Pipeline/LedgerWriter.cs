@@ -5,7 +5,7 @@ using SynthData.Verification;
 namespace SynthData.Pipeline;
 
 /// <summary>One result for the ledger: an answered attempt, a verdict, or a request that failed for good.</summary>
-internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify);
+internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify, string? Domain = null);
 
 /// <summary>
 /// The single writer of a run: commits results in batches (one transaction each, up to 512 items or whatever has
@@ -13,8 +13,10 @@ internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict,
 /// the summary counts race-free.
 /// </summary>
 internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgress<RunProgress>? progress, int toRequest,
-    Func<int> requests, Action<string> onFatal)
+    Func<SamplerCounters> counters, bool priced, Action<string> onFatal)
 {
+    private readonly Dictionary<string, (int Verified, int Accepted)> _byDomain = new(StringComparer.Ordinal);
+
     /// <summary>How long a batch keeps retrying while another process holds the database (SQLITE_BUSY/LOCKED).</summary>
     private static readonly TimeSpan BusyPatience = TimeSpan.FromMinutes(2);
 
@@ -77,12 +79,30 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
             }
 
             if (item.Verdict is { } v)
+            {
                 Count(summary, v.Verdict, item.Reverify);
+                if (item.Domain is { } d && !v.Verdict.IsVerifierError)
+                {
+                    var (verified, accepted) = _byDomain.GetValueOrDefault(d);
+                    _byDomain[d] = (verified + 1, accepted + (v.Verdict.Accepted ? 1 : 0));
+                }
+            }
             if (item.Error is not null)
                 summary.RequestErrors++;
         }
 
-        progress?.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, requests()));
+        if (progress is null)
+            return;
+        var c = counters();
+        progress.Report(new RunProgress(toRequest, summary.SamplesCompleted, summary.Accepted, summary.Rejected, summary.RequestErrors, c.Requests)
+        {
+            PromptTokens = summary.PromptTokens,
+            CompletionTokens = summary.CompletionTokens,
+            CostUsd = c.CostUsd,
+            Priced = priced,
+            InFlight = c.InFlight,
+            ByDomain = new Dictionary<string, (int, int)>(_byDomain, StringComparer.Ordinal),
+        });
     }
 
     private static void Count(RunSummary summary, Verdict verdict, bool reverify)

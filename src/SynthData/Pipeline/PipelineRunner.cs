@@ -27,6 +27,7 @@ public sealed class PipelineRunner(
     private IModelClient _client = null!;
     private string _fingerprint = RunLedger.LegacyFingerprint;
     private int _requests;
+    private int _inFlight;
     private int _toRequest;
     private int _consecutiveFailures;
     private RunBudget _budget = null!;
@@ -131,11 +132,13 @@ public sealed class PipelineRunner(
                 await foreach (var job in verifyChannel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
                 {
                     var verdict = await AttemptVerifier.VerifyAsync(job.Problem, job.Attempt, verifiers, logger, hardStop.Token).ConfigureAwait(false);
-                    await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict, job.Attempt.Fingerprint), null, job.Reverify), CancellationToken.None).ConfigureAwait(false);
+                    await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict, job.Attempt.Fingerprint), null, job.Reverify, job.Problem.Domain.ToWire()), CancellationToken.None).ConfigureAwait(false);
                 }
             }, CancellationToken.None)).ToArray();
 
-            var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest, () => Volatile.Read(ref _requests), reason =>
+            var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest,
+                () => new SamplerCounters(Volatile.Read(ref _requests), Volatile.Read(ref _inFlight), _budget.CostUsd),
+                options.Model.PricePerMillionPromptTokens + options.Model.PricePerMillionCompletionTokens > 0, reason =>
             {
                 abortReason ??= reason;
                 logger.LogError("stopping the run: {Reason}", reason);
@@ -230,6 +233,7 @@ public sealed class PipelineRunner(
                 await _throttle.WaitForRateAsync(ct).ConfigureAwait(false);
                 Interlocked.Increment(ref tries);
                 Interlocked.Increment(ref _requests);
+                Interlocked.Increment(ref _inFlight);
                 try
                 {
                     var c = await _client.CompleteAsync(request, ct).ConfigureAwait(false);
@@ -241,6 +245,10 @@ public sealed class PipelineRunner(
                 {
                     _throttle.OnThrottled();
                     throw;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
                 }
             }, hardStop).ConfigureAwait(false);
 
