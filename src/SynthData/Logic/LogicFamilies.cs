@@ -17,11 +17,17 @@ public static class LogicFamilies
         // constraint grids
         new Families.Sudoku.SudokuFamily(),
         new Families.NQueens.NQueensFamily(),
+        new Families.Futoshiki.FutoshikiFamily(),
+        new Families.Skyscrapers.SkyscrapersFamily(),
+        new Families.KenKen.KenKenFamily(),
+        new Families.Binairo.BinairoFamily(),
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),
         new Families.Cryptarithm.CryptarithmFamily(),
         new Families.KnightsAndKnaves.KnightsAndKnavesFamily(),
+        new Families.Zebra.ZebraFamily(),
+        new Families.GraphColoring.GraphColoringFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>

@@ -27,4 +27,32 @@ internal static class GridTestKit
         rows[fr][fc] = rng.Pick(others);
         return Answer(rows);
     }
+
+    public static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
+        ? [items]
+        : items.SelectMany(x => Permutations(items.Where(y => y != x).ToArray()).Select(rest => (int[])[x, .. rest]));
+
+    /// <summary>Every Latin square of order n (values 1..n), by brute force over row permutations (n &lt;= 5).</summary>
+    public static List<int[][]> LatinSquares(int n)
+    {
+        var perms = Permutations(Enumerable.Range(1, n).ToArray()).ToList();
+        var all = new List<int[][]>();
+        Extend([]);
+        return all;
+
+        void Extend(List<int[]> rows)
+        {
+            if (rows.Count == n)
+            {
+                all.Add(rows.ToArray());
+                return;
+            }
+            foreach (var p in perms)
+                if (rows.All(r => r.Zip(p).All(z => z.First != z.Second)))
+                    Extend([.. rows, p]);
+        }
+    }
+
+    public static int[][] Grid(System.Text.Json.Nodes.JsonNode node) =>
+        node.AsArray().Select(r => r!.AsArray().Select(v => v!.GetValue<int>()).ToArray()).ToArray();
 }

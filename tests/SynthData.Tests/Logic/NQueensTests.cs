@@ -33,7 +33,7 @@ public sealed class NQueensTests() : LogicFamilyContract(new NQueensFamily())
             var puzzle = Make(Family, seed, 1);
             var reference = Columns(puzzle);
             var placed = puzzle.Instance["placed"]!.AsArray().Select(p => (R: p![0]!.GetValue<int>() - 1, C: p[1]!.GetValue<int>() - 1)).ToList();
-            foreach (var cols in Permutations(Enumerable.Range(0, reference.Length).ToArray()))
+            foreach (var cols in GridTestKit.Permutations(Enumerable.Range(0, reference.Length).ToArray()))
             {
                 if (cols.SequenceEqual(reference) || placed.Any(p => cols[p.R] != p.C) || !NonAttacking(cols))
                     continue;
@@ -52,7 +52,7 @@ public sealed class NQueensTests() : LogicFamilyContract(new NQueensFamily())
     {
         var instance = new JsonObject { ["family"] = "n_queens", ["n"] = 5, ["placed"] = new JsonArray() };
         var valid = 0;
-        foreach (var cols in Permutations([0, 1, 2, 3, 4]))
+        foreach (var cols in GridTestKit.Permutations([0, 1, 2, 3, 4]))
         {
             var verdict = Family.Check(instance, Board(cols));
             Assert.Equal(NonAttacking(cols), verdict.Accepted);
@@ -78,7 +78,4 @@ public sealed class NQueensTests() : LogicFamilyContract(new NQueensFamily())
         return true;
     }
 
-    private static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
-        ? [items]
-        : items.SelectMany(x => Permutations(items.Where(y => y != x).ToArray()).Select(rest => (int[])[x, .. rest]));
 }

@@ -55,7 +55,7 @@ public sealed class SudokuTests() : LogicFamilyContract(new SudokuFamily())
     {
         // Enumerate all 4x4 Sudoku grids without the solver, then count those that match each puzzle's givens.
         var all = new List<int[]>();
-        var perms = Permutations([1, 2, 3, 4]).ToList();
+        var perms = GridTestKit.Permutations([1, 2, 3, 4]).ToList();
         foreach (var a in perms) foreach (var b in perms) foreach (var c in perms) foreach (var d in perms)
         {
             int[][] g = [a, b, c, d];
@@ -75,7 +75,4 @@ public sealed class SudokuTests() : LogicFamilyContract(new SudokuFamily())
         }
     }
 
-    private static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
-        ? [items]
-        : items.SelectMany(x => Permutations(items.Where(y => y != x).ToArray()).Select(rest => (int[])[x, .. rest]));
 }

@@ -52,9 +52,16 @@ internal static class InstanceFields
         return result;
     }
 
-    public static string[] Strings(JsonObject instance, string field)
+    public static string[][] StringRows(JsonObject instance, string field) =>
+        instance[field] is JsonArray rows
+            ? rows.Select((r, i) => Strings(r, $"{field}[{i}]")).ToArray()
+            : throw new LogicInstanceException(field, "an array of string arrays");
+
+    public static string[] Strings(JsonObject instance, string field) => Strings(instance[field], field);
+
+    private static string[] Strings(JsonNode? node, string field)
     {
-        if (instance[field] is not JsonArray array)
+        if (node is not JsonArray array)
             throw new LogicInstanceException(field, "an array of strings");
         return array.Select((n, i) => n is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
             ? s

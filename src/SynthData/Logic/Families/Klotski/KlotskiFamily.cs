@@ -32,9 +32,9 @@ public sealed class KlotskiFamily : ILogicFamily
 
     public string Description => "Klotski sliding blocks (华容道): move the 2x2 block to the exit in the fewest moves; checked by simulation";
 
-    // Levels 3-5 draw from a few components enumerated once per process (from fixed seeds, so still deterministic):
+    // Levels 2-5 draw from a few components enumerated once per process (from fixed seeds, so still deterministic):
     // enumerating a 4x5 component costs tens of milliseconds, and one holds thousands of distinct starting positions.
-    private const int PooledFromLevel = 3;
+    private const int PooledFromLevel = 2;
     private const int PoolComponents = 6;
 
     private static readonly Lazy<List<Component>>[] Pools = Levels
