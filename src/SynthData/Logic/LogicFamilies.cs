@@ -28,6 +28,7 @@ public static class LogicFamilies
         new Families.KnightsAndKnaves.KnightsAndKnavesFamily(),
         new Families.Zebra.ZebraFamily(),
         new Families.GraphColoring.GraphColoringFamily(),
+        new Families.Sat.SatFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>
