@@ -30,20 +30,22 @@ internal sealed class SandboxCommand
     private readonly IReadOnlyList<string> _prefix;
     private readonly PythonInstallation _python;
     private readonly MemoryCgroup? _cgroup;
-    // Installation directories the sandbox uid cannot reach on the host (e.g. pyenv under /root, mode 0700): the
-    // launching shell opens them as root and bubblewrap mounts the open descriptor (--ro-bind-fd).
-    private readonly IReadOnlyList<string> _boundByDescriptor;
+    // Installation directories the sandbox uid cannot reach on the host (e.g. pyenv under /root, mode 0700): in a
+    // private mount namespace of the launcher (the host's mounts are untouched), root binds each onto an empty
+    // world-reachable staging directory, and bubblewrap mounts it from there at its real path.
+    private readonly IReadOnlyList<(string Root, string Staging)> _staged;
+    private const string UnsharePath = "/usr/bin/unshare";
     private readonly Lazy<string[]> _jail;
 
     private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix,
-        PythonInstallation python, MemoryCgroup? cgroup, IReadOnlyList<string> boundByDescriptor)
+        PythonInstallation python, MemoryCgroup? cgroup, IReadOnlyList<(string Root, string Staging)> staged)
     {
         _options = options;
         _harness = harness;
         _prefix = prefix;
         _python = python;
         _cgroup = cgroup;
-        _boundByDescriptor = boundByDescriptor;
+        _staged = staged;
         _jail = new(() => JailArgs().ToArray());
     }
 
@@ -64,7 +66,7 @@ internal sealed class SandboxCommand
                 $"bubblewrap ('{options.BubblewrapPath}') is not installed: install it (apt-get install bubblewrap) " +
                 "or set the code verifier's sandbox to 'none' explicitly to run programs unisolated");
         var prefix = new List<string>();
-        var byDescriptor = new List<string>();
+        var staged = new List<(string, string)>();
         if (Environment.IsPrivilegedProcess)
         {
             // As root, bubblewrap's outer processes would be root-owned; drop to the sandbox uid first.
@@ -72,7 +74,16 @@ internal sealed class SandboxCommand
                 throw new SandboxUnavailableException($"running as root needs {SetprivPath} (util-linux) to drop privileges before bubblewrap");
             var id = options.SandboxUid.ToString(CultureInfo.InvariantCulture);
             prefix.AddRange([SetprivPath, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"]);
-            byDescriptor.AddRange(python.RootsOutsideUsr);
+            var hidden = python.RootsOutsideUsr.Where(r => !ReachableByOthers(r)).ToList();
+            if (hidden.Count > 0)
+            {
+                if (!File.Exists(UnsharePath))
+                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in {string.Join(", ", hidden)}, which uid {id} cannot enter; showing it in the sandbox needs {UnsharePath} (util-linux)");
+                var staging = Directory.CreateTempSubdirectory("synthdata-python-").FullName;
+                File.SetUnixFileMode(staging, (UnixFileMode)0b111_101_101);
+                for (var i = 0; i < hidden.Count; i++)
+                    staged.Add((hidden[i], Directory.CreateDirectory(Path.Combine(staging, i.ToString(CultureInfo.InvariantCulture))).FullName));
+            }
         }
         else
         {
@@ -82,10 +93,8 @@ internal sealed class SandboxCommand
                     throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in '{root}', which this user cannot read, so the sandbox cannot show it");
             }
         }
-        if (byDescriptor.Count > 7)
-            throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' spans {byDescriptor.Count} directories outside /usr; at most 7 are supported");
         prefix.Add(bwrap);
-        return new SandboxCommand(options, harness, prefix, python, cgroup, byDescriptor);
+        return new SandboxCommand(options, harness, prefix, python, cgroup, staged);
     }
 
     /// <summary>
@@ -110,20 +119,23 @@ internal sealed class SandboxCommand
 
         var cgroup = _cgroup?.Create(((long)_options.MemoryMb << 20) + SandboxOverheadBytes);
         var command = new List<string>();
-        if (cgroup is not null || _boundByDescriptor.Count > 0)
+        if (cgroup is not null || _staged.Count > 0)
         {
-            // A shell (running as us) joins the cgroup and opens the installation directories, then becomes the jail:
-            // every process of the jail is in the cgroup from its first instruction.
+            // A shell (running as us) joins the cgroup and stages the installation directories, then becomes the
+            // jail: every process of the jail is in the cgroup from its first instruction.
             var script = new System.Text.StringBuilder();
             if (cgroup is not null)
                 script.Append("echo $$ > \"$1/cgroup.procs\" || exit 125; shift; ");
-            for (var i = 0; i < _boundByDescriptor.Count; i++)
-                script.Append(CultureInfo.InvariantCulture, $"exec {3 + i}<\"$1\" || exit 125; shift; ");
+            foreach (var _ in _staged)
+                script.Append("mount --bind \"$1\" \"$2\" || exit 125; shift 2; ");
             script.Append("exec \"$@\"");
+            if (_staged.Count > 0)
+                command.AddRange([UnsharePath, "--mount", "--propagation", "private"]);
             command.AddRange([ShellPath, "-c", script.ToString(), "sh"]);
             if (cgroup is not null)
                 command.Add(cgroup.Directory);
-            command.AddRange(_boundByDescriptor);
+            foreach (var (root, staging) in _staged)
+                command.AddRange([root, staging]);
         }
         command.AddRange(_prefix);
         command.AddRange(_jail.Value);
@@ -181,20 +193,11 @@ internal sealed class SandboxCommand
             }
             yield return path;
         }
-        for (var i = 0; i < _boundByDescriptor.Count; i++)
+        foreach (var root in _python.RootsOutsideUsr)
         {
-            yield return "--ro-bind-fd";
-            yield return (3 + i).ToString(CultureInfo.InvariantCulture);
-            yield return _boundByDescriptor[i];
-        }
-        if (_boundByDescriptor.Count == 0)
-        {
-            foreach (var root in _python.RootsOutsideUsr)
-            {
-                yield return "--ro-bind";
-                yield return root;
-                yield return root;
-            }
+            yield return "--ro-bind";
+            yield return _staged.FirstOrDefault(s => s.Root == root).Staging ?? root;
+            yield return root;
         }
         string[] rest =
         [
@@ -209,6 +212,17 @@ internal sealed class SandboxCommand
         ];
         foreach (var a in rest)
             yield return a;
+    }
+
+    /// <summary>Whether every directory from / down to <paramref name="path"/> lets other users through.</summary>
+    private static bool ReachableByOthers(string path)
+    {
+        for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
+        {
+            if ((dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+                return false;
+        }
+        return true;
     }
 
     private static bool IsReadable(string directory)
