@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SynthData.Problems.Datasets;
 using SynthData.Verification.Math;
 
 // Math verifier throughput and latency. Usage: dotnet run -c Release --project bench/MathBench [-- MATH_TEST_JSONL CASES_JSONL]
@@ -9,10 +10,10 @@ using SynthData.Verification.Math;
 // problem's solution (mostly non-equivalent pairs, a precision smoke test); (d) each reference answer against
 // itself wrapped in extra braces, which forces the full parse-and-compare path.
 
-var mathPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("shared", "datasets", "math", "test.jsonl"));
+var mathPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("data", "benchmarks", "math", "test.jsonl.gz"));
 var casesPath = args.Length > 1 ? args[1] : FindAbove(Path.Combine("tests", "SynthData.Tests", "Verification", "Math", "equivalence-cases.jsonl"));
 
-var rows = File.ReadLines(mathPath).Select(l => JsonDocument.Parse(l).RootElement)
+var rows = DatasetFile.ReadLines(mathPath).Select(l => JsonDocument.Parse(l).RootElement)
     .Select(r => (Answer: r.GetProperty("answer").GetString()!, Solution: r.GetProperty("solution").GetString()!)).ToList();
 var self = rows.Select(r => (Gold: r.Answer, Pred: r.Solution)).ToList();
 var labelled = File.ReadLines(casesPath).Select(l => JsonDocument.Parse(l).RootElement)

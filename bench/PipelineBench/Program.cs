@@ -56,17 +56,7 @@ foreach (var samples in sizes)
     var config = Path.Combine(dir, "bench.yaml");
     await File.WriteAllTextAsync(config, yamlWithoutEndpoint.Replace("ENDPOINT", endpoint.BaseUrl.ToString(), StringComparison.Ordinal));
 
-    var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = dir };
-    foreach (var a in new[] { "-f", "BENCH %M %e", binary, "run", "--config", config })
-        psi.ArgumentList.Add(a);
-    psi.Environment["CI"] = "true";
-    using var p = Process.Start(psi)!;
-    var stdout = p.StandardOutput.ReadToEndAsync();
-    var stderr = await p.StandardError.ReadToEndAsync();
-    await p.WaitForExitAsync();
-    var timeLine = stderr.Split('\n').Last(l => l.StartsWith("BENCH ", StringComparison.Ordinal)).Split(' ');
-    var peakMb = long.Parse(timeLine[1], inv) / 1024.0;
-    var wall = double.Parse(timeLine[2], inv);
+    var (exit, peakMb, wall, output) = await Timed(dir, config);
 
     using var db = new SqliteConnection($"Data Source={Path.Combine(dir, "out", "ledger.db")};Pooling=False;Mode=ReadOnly");
     db.Open();
@@ -81,12 +71,32 @@ foreach (var samples in sizes)
     var sampling = (last - first).TotalSeconds + latencyMs / 1000.0;
     var rate = count / sampling;
     Console.WriteLine(string.Create(inv, $"| {count} | {wall:0.0} | {sampling:0.0} | {rate:0.0} | {rate / (concurrency * 1000.0 / latencyMs) * 100:0.0}% | {peakMb:0} |"));
-    if (p.ExitCode != 0)
-        Console.Error.WriteLine($"run exited {p.ExitCode}:\n{await stdout}\n{stderr}");
+    if (exit != 0)
+        Console.Error.WriteLine($"run exited {exit}:\n{output}");
+    // Resume at scale: a rerun over the finished ledger must decide "nothing left" without regenerating the problems
+    // or loading the answered keys.
+    var (rerunExit, rerunMb, rerunWall, rerunOutput) = await Timed(dir, config);
+    Console.WriteLine(string.Create(inv, $"|   rerun over the finished ledger ({count} attempts): {rerunWall:0.0} s wall, peak RSS {rerunMb:0} MB, exit {rerunExit} |"));
+    if (rerunExit != 0)
+        Console.Error.WriteLine(rerunOutput);
     Directory.Delete(dir, recursive: true);
 }
 
 return 0;
+
+async Task<(int Exit, double PeakMb, double Wall, string Output)> Timed(string dir, string config)
+{
+    var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = dir };
+    foreach (var a in new[] { "-f", "BENCH %M %e", binary, "run", "--config", config })
+        psi.ArgumentList.Add(a);
+    psi.Environment["CI"] = "true";
+    using var p = Process.Start(psi)!;
+    var stdout = p.StandardOutput.ReadToEndAsync();
+    var stderr = await p.StandardError.ReadToEndAsync();
+    await p.WaitForExitAsync();
+    var timeLine = stderr.Split('\n').Last(l => l.StartsWith("BENCH ", StringComparison.Ordinal)).Split(' ');
+    return (p.ExitCode, long.Parse(timeLine[1], inv) / 1024.0, double.Parse(timeLine[2], inv), await stdout + stderr);
+}
 
 int Option(string name, int fallback)
 {

@@ -24,6 +24,7 @@ public static class CliApp
             StatsCommand.Create(io),
             ReportCommand.Create(io),
             SimulateEndpointCommand.Create(io),
+            ServeRewardCommand.Create(io),
         };
 
         var parse = root.Parse(args);

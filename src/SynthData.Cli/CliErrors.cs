@@ -15,6 +15,7 @@ internal static class CliErrors
     {
         ConfigException c => (ExitCodes.Usage, $"config error:{Environment.NewLine}  " + c.Message.Replace(Environment.NewLine, Environment.NewLine + "  ", StringComparison.Ordinal)),
         UsageException u => (ExitCodes.Usage, $"error: {u.Message}"),
+        Problems.EmptySourceException empty => (ExitCodes.Usage, "error: a source yields no problems:" + string.Concat(empty.Reasons.Select(r => Environment.NewLine + "  " + r))),
         SandboxUnavailableException s => (ExitCodes.Usage, $"error: {s.Message}"),
         IOException or UnauthorizedAccessException => (ExitCodes.Usage, $"error: {e.Message}"),
         SqliteException s => (ExitCodes.Failed, $"ledger error: {s.Message}"),

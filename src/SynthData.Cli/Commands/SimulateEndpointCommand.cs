@@ -55,14 +55,7 @@ internal static class SimulateEndpointCommand
                 Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
             }, new SimulatedAnswerBook(known), ct).ConfigureAwait(false);
             await io.Error.WriteLineAsync($"simulated endpoint on {endpoint.BaseUrl} ({known.Count} known problems); Ctrl-C to stop").ConfigureAwait(false);
-            var stop = new TaskCompletionSource();
-            using var registration = ct.Register(() => stop.TrySetResult());
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-            Console.CancelKeyPress += onCancel;
-            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-                System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
-            await stop.Task.ConfigureAwait(false);
-            Console.CancelKeyPress -= onCancel;
+            await Hosting.StopSignal.WaitAsync(ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

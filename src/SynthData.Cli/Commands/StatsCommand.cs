@@ -16,7 +16,7 @@ internal static class StatsCommand
         {
             var options = CommonOptions.LoadConfig(parse, config);
             using var ledger = CommonOptions.OpenLedger(options);
-            var stats = LedgerStatistics.Read(ledger);
+            var stats = LedgerStatistics.Read(ledger).WithPrices(options.Model.PricePerMillionPromptTokens, options.Model.PricePerMillionCompletionTokens);
             if (parse.GetValue(json))
                 io.Out.WriteLine(JsonSerializer.Serialize(stats));
             else
@@ -44,5 +44,12 @@ internal static class StatsCommand
         foreach (var r in rows)
             w.WriteLine(string.Join("  ", r.Select((c, i) => i < 2 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))));
         w.WriteLine(string.Create(inv, $"requests {s.Requests} ({s.RequestErrors} failed samples), unverified {s.Unverified}, runs {s.Runs}"));
+        w.WriteLine(s.CostUsd is { } cost
+            ? string.Create(inv, $"cost ${cost:0.####} at the configured prices per million tokens")
+            : "cost -, no model.price_per_million_*_tokens configured");
+        if (s.VerdictKinds.Count > 0)
+            w.WriteLine("verdicts " + string.Join(", ", s.VerdictKinds.Select(kv => string.Create(inv, $"{kv.Key} {kv.Value}"))));
+        if (s.Settings.Count > 0)
+            w.WriteLine("settings " + string.Join(", ", s.Settings.Select(kv => string.Create(inv, $"{kv.Key} ({kv.Value} samples)"))));
     }
 }

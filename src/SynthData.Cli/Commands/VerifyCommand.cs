@@ -29,8 +29,11 @@ internal static class VerifyCommand
             {
                 if (parse.GetValue(gold) is not null || parse.GetValue(pred) is not null)
                     throw new UsageException("use either --gold/--pred or --input, not both");
-                return await BatchIO.RunAsync(inPath, parse.GetValue(output), io,
-                    (r, w) => MathBatch.RunAsync(r, w, checker, ct)).ConfigureAwait(false);
+                return await BatchIO.RunAsync("verify math", inPath, parse.GetValue(output), io, async (r, w) =>
+                {
+                    var s = await MathBatch.RunAsync(r, w, checker, ct).ConfigureAwait(false);
+                    return new BatchTally(s.Lines, s.Errors, 0);
+                }).ConfigureAwait(false);
             }
 
             var g = parse.GetValue(gold);
@@ -52,7 +55,7 @@ internal static class VerifyCommand
 
     private static Command CreateCode(CliIO io)
     {
-        var input = new Option<string>("--input") { Description = "JSONL of {\"id\",\"code\",\"tests\",\"entry_point\"?} or {\"id\",\"code\",\"stdin\",\"expected_stdout\"} ('-' for stdin)", Required = true, HelpName = "IN.jsonl" };
+        var input = new Option<string>("--input") { Description = "JSONL of {\"id\",\"code\"} plus tests: \"tests\"+\"entry_point\"?, \"function_tests\"+\"entry_point\", \"inputs\"+\"outputs\"+\"fn_name\"?, or \"stdin\"+\"expected_stdout\" ('-' for stdin)", Required = true, HelpName = "IN.jsonl" };
         var output = new Option<string?>("--output") { Description = "Result JSONL (default stdout)", HelpName = "OUT.jsonl" };
         var config = new Option<string?>("--config") { Description = "Optional pipeline config for verification.code settings", HelpName = "FILE" };
         var command = new Command("code", "Run programs against their tests in the sandbox") { input, output, config };
@@ -62,8 +65,11 @@ internal static class VerifyCommand
             using var loggers = Hosting.PipelineHost.CreateLoggerFactory();
             using var verifier = VerifierFactory.CreateCodeVerifier(options, loggers);
             await verifier.EnsureSandboxWorksAsync(ct).ConfigureAwait(false); // fail closed, before reading any input
-            return await BatchIO.RunAsync(parse.GetValue(input)!, parse.GetValue(output), io,
-                (r, w) => CodeBatch.RunAsync(r, w, verifier, ct)).ConfigureAwait(false);
+            return await BatchIO.RunAsync("verify code", parse.GetValue(input)!, parse.GetValue(output), io, async (r, w) =>
+            {
+                var s = await CodeBatch.RunAsync(r, w, verifier, ct).ConfigureAwait(false);
+                return new BatchTally(s.Lines, s.InputErrors, s.VerifierErrors);
+            }).ConfigureAwait(false);
         });
         return command;
     }

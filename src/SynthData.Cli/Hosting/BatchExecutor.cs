@@ -16,14 +16,10 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
     public async Task<RunSummary> ExecuteAsync(string command, IProgress<RunProgress>? progress, CancellationToken stopToken)
     {
         using var ledger = RunLedger.Open(options.OutputDirectory);
-        // The simulated model only knows the problems it is told about: the configured sources.
-        var known = options.Model.Provider == ModelProvider.Simulated
-            ? ProblemCollector.Collect(ProblemSourceFactory.Create(options), options.Run.MaxProblems, stopToken).Problems
-            : [];
-        await using var session = await ModelSession.StartAsync(options.Model, known, _logger, stopToken).ConfigureAwait(false);
+        ModelSession? session = null;
         var verifiers = VerifierFactory.Create(options, loggerFactory);
         using var disposeVerifiers = new DisposableGroup(verifiers.Values);
-        var runner = new PipelineRunner(options, session.Client, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
+        var runner = new PipelineRunner(options, ResiliencePipelineFactory.Create(options.Model, _logger), verifiers, _logger)
         {
             Progress = progress,
             BeforeSampling = async (domains, ct) =>
@@ -31,8 +27,22 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
                 if (domains.Contains(ProblemDomain.Code) && verifiers[ProblemDomain.Code] is Verification.Code.CodeVerifier code)
                     await EnsureSandboxAsync(code, ct).ConfigureAwait(false);
             },
+            // The simulated model only knows the problems it is told about: the ones this batch samples.
+            Connect = async (pending, ct) =>
+            {
+                session = await ModelSession.StartAsync(options.Model, options.Model.Provider == ModelProvider.Simulated ? pending : [], _logger, ct).ConfigureAwait(false);
+                return session.Client;
+            },
         };
-        return await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
+        try
+        {
+            return await runner.RunAsync(ledger, command, stopToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session is not null)
+                await session.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Printed after any live progress display has finished, so the two never interleave.</summary>

@@ -13,7 +13,7 @@ internal sealed class ScheduledBatchService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = CronExpression.Parse(options.Run.Schedule);
-        outcome.ExitCode = ExitCodes.Ok; // a worker stopped between batches ends cleanly
+        outcome.ExitCode = ExitCodes.Ok;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
@@ -31,7 +31,7 @@ internal sealed class ScheduledBatchService(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
 
             try
@@ -42,10 +42,19 @@ internal sealed class ScheduledBatchService(
             }
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
-                // A failed batch must not kill the worker: the next occurrence retries from the ledger.
-                logger.LogError(e, "batch failed; the next scheduled batch resumes from the ledger");
+                // A failed batch must not kill the worker: the next occurrence retries from the ledger. Expected failures
+                // (bad input, an empty source, changed settings) are one clear line; anything else keeps its stack trace.
+                var (code, message) = CliErrors.Describe(e);
+                if (code == ExitCodes.Usage)
+                    logger.LogError("batch failed: {Message}; the next scheduled batch tries again", message);
+                else
+                    logger.LogError(e, "batch failed; the next scheduled batch resumes from the ledger");
                 outcome.ExitCode = ExitCodes.Failed;
             }
         }
+
+        // Stopped by SIGTERM/Ctrl-C: the one documented exit code for an interruption, whether the worker was idle
+        // or in a batch (finished work is committed either way).
+        outcome.ExitCode = ExitCodes.Interrupted;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SynthData.Cli.Hosting;
 
 /// <summary><c>synthdata run</c>: one batch, then stop the host.</summary>
-internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome outcome, IHostApplicationLifetime lifetime, ILogger<SingleBatchService> logger)
+internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome outcome, IHostApplicationLifetime lifetime, CliIO io, ILogger<SingleBatchService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +24,8 @@ internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome ou
             var (code, message) = CliErrors.Describe(e);
             if (code == ExitCodes.Failed && e is not Microsoft.Data.Sqlite.SqliteException)
                 logger.LogError(e, "run failed"); // unexpected: keep the stack trace for the bug report
+            else if (code == ExitCodes.Usage)
+                io.Error.WriteLine(message); // bad input or config: the same plain, located lines as errors found before the run
             else
                 logger.LogError("{Message}", message);
             outcome.ExitCode = code;

@@ -10,9 +10,25 @@ public enum ReasoningFormat
     ReasoningContent,
 }
 
+/// <summary>The shape of <c>sft</c> rows.</summary>
+public enum SftStyle
+{
+    /// <summary>
+    /// TRL conversational prompt–completion: <c>prompt</c> (system?, user) and <c>completion</c> (the assistant
+    /// message), so TRL's SFTTrainer computes the loss on the completion only by default; the whole conversation stays
+    /// in <c>messages</c> for tools that read that.
+    /// </summary>
+    PromptCompletion,
+    /// <summary>Only <c>messages</c> (TRL then trains on the prompt tokens too unless told <c>assistant_only_loss</c>).</summary>
+    Messages,
+}
+
 public sealed class ExportOptions
 {
     public ReasoningFormat Reasoning { get; set; } = ReasoningFormat.ThinkTags;
+
+    /// <summary>Shape of the sft rows; prompt–completion by default so training skips the prompt tokens.</summary>
+    public SftStyle SftStyle { get; set; } = SftStyle.PromptCompletion;
 
     /// <summary>Include the run's system prompt (when set) as the first message of each exported conversation.</summary>
     public bool IncludeSystemPrompt { get; set; } = true;
@@ -30,8 +46,15 @@ public sealed class ExportOptions
     public DpoOptions Dpo { get; set; } = new();
 
     /// <summary>
-    /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/SOURCE</c>, which needs
-    /// a custom reward function; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
+    /// Which samples to export when the ledger holds samples drawn under several settings: <c>current</c> (those drawn
+    /// under the config's settings), <c>all</c>, or a settings fingerprint (<c>synthdata stats</c> lists them).
+    /// </summary>
+    [Required, MinLength(1)]
+    public string Settings { get; set; } = "current";
+
+    /// <summary>
+    /// <c>data_source</c> of RL rows (verl picks its reward function by it). Null: <c>synthdata/ABILITY/SOURCE</c>, which
+    /// the shipped reward function reads; e.g. <c>lighteval/MATH</c> makes verl use its built-in math scorer.
     /// </summary>
     public string? RlDataSource { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class PipelineOptions : IValidatableObject
     public FilterOptions Filters { get; set; } = new();
     public DedupOptions Dedup { get; set; } = new();
     public DecontaminationOptions Decontamination { get; set; } = new();
+    public RewardOptions Reward { get; set; } = new();
     public List<SourceOptions> Sources { get; set; } = [];
 
     /// <summary>Directory of the config file: relative paths in it are resolved against this.</summary>

@@ -3,6 +3,12 @@ using Cronos;
 
 namespace SynthData.Config;
 
+public enum SettingsChangePolicy
+{
+    Stop,
+    Resample,
+}
+
 public sealed class RunOptions : IValidatableObject
 {
     /// <summary>Ledger and exports live here (relative to the config file).</summary>
@@ -26,6 +32,13 @@ public sealed class RunOptions : IValidatableObject
     /// <summary>Responses verified in parallel (0: one per core).</summary>
     [Range(0, 1024)]
     public int VerifyConcurrency { get; set; }
+
+    /// <summary>
+    /// What a run does when the settings that shape responses (model, sampling parameters, prompts, seed) differ from
+    /// those the ledger's samples were drawn under: <c>stop</c> (exit 2 naming the changed keys) or <c>resample</c>
+    /// (draw every sample afresh under the new settings, kept apart; exports pick settings with <c>export.settings</c>).
+    /// </summary>
+    public SettingsChangePolicy OnSettingsChange { get; set; } = SettingsChangePolicy.Stop;
 
     /// <summary>Optional caps for one run; when one is reached the run stops cleanly and a later run continues.</summary>
     public BudgetOptions Budget { get; set; } = new();

@@ -16,6 +16,14 @@ public sealed class SourceOptions : IValidatableObject
 
     public long Seed { get; set; }
 
+    /// <summary>
+    /// Problems this source adds per batch: every <c>run</c> (and <c>worker</c> batch) takes its next N problems not yet
+    /// in the ledger, from where the last batch stopped. A generator with <c>per_batch</c> is an endless seeded
+    /// stream (<c>count</c> is not used); a dataset is read on until its end.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int? PerBatch { get; set; }
+
     /// <summary>Path of a dataset file (JSONL or CSV).</summary>
     public string? Dataset { get; set; }
 
@@ -26,6 +34,13 @@ public sealed class SourceOptions : IValidatableObject
     /// <summary>Take at most this many rows.</summary>
     [Range(1, int.MaxValue)]
     public int? Limit { get; set; }
+
+    /// <summary>
+    /// Licence of the dataset (e.g. <c>MIT</c>, <c>CC-BY-4.0</c>), carried by every problem it yields and listed in the
+    /// dataset card. Null: the known licence of the format's public set (<see cref="Problems.Datasets.DatasetLicenses"/>),
+    /// otherwise unknown.
+    /// </summary>
+    public string? License { get; set; }
 
     /// <summary>Field mapping for <c>jsonl</c>/<c>csv</c> files whose column names differ from the defaults.</summary>
     public FieldMapOptions Fields { get; set; } = new();

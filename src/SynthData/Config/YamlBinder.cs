@@ -72,7 +72,8 @@ internal sealed class YamlBinder(string file)
             if (!properties.TryGetValue(key, out var property))
             {
                 _marks[childPath] = keyNode.Start;
-                AddError(childPath, $"unknown key (expected one of: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))})");
+                var hint = NearestKey.Find(key, properties.Keys) is { } near ? $"did you mean '{near}'? " : "";
+                AddError(childPath, $"unknown key; {hint}(expected one of: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))})");
                 continue;
             }
 

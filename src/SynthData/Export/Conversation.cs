@@ -35,8 +35,8 @@ public static class Conversation
         if (options.Reasoning == ReasoningFormat.ReasoningContent)
         {
             assistant["content"] = answer;
-            if (reasoning is not null)
-                assistant["reasoning_content"] = reasoning;
+            // Present on every row (null when the trace has no reasoning): one schema per export.
+            assistant["reasoning_content"] = reasoning;
         }
         else
         {

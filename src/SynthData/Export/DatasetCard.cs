@@ -17,18 +17,29 @@ public static class DatasetCard
 
     private static readonly Dictionary<string, string> Describe = new(StringComparer.Ordinal)
     {
-        ["sft"] = "TRL conversational SFT (`messages`)",
+        ["sft"] = "TRL conversational SFT (`prompt`/`completion` and `messages`)",
         ["dpo"] = "TRL conversational preference (`prompt`, `chosen`, `rejected`)",
         ["rl"] = "verl RL prompts (`prompt`, `reward_model.ground_truth`, `extra_info.pass_rate`)",
+        ["grpo"] = "TRL GRPO prompts (`prompt`, `solution`, `ability`)",
         ["sharegpt"] = "LLaMA-Factory ShareGPT (`conversations`)",
+        ["sharegpt_dpo"] = "LLaMA-Factory ShareGPT preference pairs (`conversations`, `chosen`, `rejected`)",
     };
 
-    public static string Render(ExportContext context, LedgerStatistics stats, IReadOnlyDictionary<(string Config, string Split), int> counts)
+    /// <summary>The file <c>license_link</c> points to: the licence of every source, and the model's terms.</summary>
+    public const string LicenseFile = "LICENSE.md";
+
+    /// <summary>HF Hub licence ids of the licences SynthData knows by name.</summary>
+    private static readonly Dictionary<string, string> HubLicenseIds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MIT"] = "mit", ["Apache-2.0"] = "apache-2.0", ["CC-BY-4.0"] = "cc-by-4.0", ["CC-BY-SA-4.0"] = "cc-by-sa-4.0", ["CC0-1.0"] = "cc0-1.0",
+    };
+
+    public static string Render(ExportContext context, DatasetTally tally, Curation curation, LedgerStatistics stats, IReadOnlyDictionary<(string Config, string Split), int> counts)
     {
         var sb = new StringBuilder();
         var splits = ExportRunner.Splits(context.Options);
         var configs = HfDatasetFolder.Configs.Where(c => splits.Any(s => counts.GetValueOrDefault((c, s)) > 0)).ToList();
-        FrontMatter(sb, configs, splits, counts);
+        FrontMatter(sb, configs, splits, counts, tally);
 
         sb.Append("# SynthData verified reasoning traces\n\n");
         sb.Append("Chain-of-thought data made by SynthData with rejection sampling: problems were sampled from ")
@@ -44,17 +55,58 @@ public static class DatasetCard
         sb.Append("```\n\nverl reads `verl/train.parquet`; LLaMA-Factory reads `dataset_info.json` (`--dataset_dir` this folder, `--dataset synthdata`).\n\n");
 
         Sources(sb, stats);
-        ModelAndSampling(sb, context);
-        Verification(sb, context);
-        Curation(sb, context);
+        Licenses(sb, tally);
+        ModelAndSampling(sb, tally);
+        Verification(sb, tally);
+        CurationSection(sb, context, curation);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// One licence for the whole set when every source has the same known one; otherwise <c>other</c>, named and
+    /// linked to <see cref="LicenseFile"/>, which lists each source's licence.
+    /// </summary>
+    private static string LicenseFrontMatter(DatasetTally tally)
+    {
+        var licenses = tally.Licenses.Values.Select(v => v.License).Distinct().ToList();
+        if (licenses is [{ } only] && HubLicenseIds.TryGetValue(only, out var id))
+            return $"license: {id}\nlicense_link: {LicenseFile}\n";
+        return $"license: other\nlicense_name: synthdata-mixed-sources\nlicense_link: {LicenseFile}\n";
+    }
+
+    private static void Licenses(StringBuilder sb, DatasetTally tally)
+    {
+        sb.Append("## Licences\n\nEach row keeps its source's licence in `source.license`. ")
+          .Append(Inv, $"See `{LicenseFile}` for the terms; responses were written by the model(s) below, whose terms of use may also apply.\n\n");
+        LicenseTable(sb, tally);
+    }
+
+    /// <summary>The table of source licences (card and licence file share it).</summary>
+    public static void LicenseTable(StringBuilder sb, DatasetTally tally)
+    {
+        sb.Append("| source | kind | problems | licence |\n| --- | --- | ---: | --- |\n");
+        foreach (var ((kind, name), (license, problems)) in tally.Licenses)
+            sb.Append(Inv, $"| {name} | {kind} | {problems} | {license ?? "unknown (set `license` on the source)"} |\n");
+        sb.Append('\n');
+    }
+
+    /// <summary>The folder's licence file: every source's licence and the model's terms.</summary>
+    public static string RenderLicenseFile(DatasetTally tally)
+    {
+        var sb = new StringBuilder("# Licences of this dataset\n\n");
+        sb.Append("This dataset mixes problems from the sources below (each under its own licence, recorded per row in `source.license`) ")
+          .Append("with responses written by the model(s) ").Append(string.Join(", ", tally.Models.Keys.Select(m => $"`{m}`")))
+          .Append("; the model provider's terms of use may apply to those responses. ")
+          .Append(Inv, $"Generated problems are under the {DatasetTally.GeneratedLicense}.\n\n");
+        LicenseTable(sb, tally);
         return sb.ToString();
     }
 
     private static void FrontMatter(StringBuilder sb, List<string> configs, IReadOnlyList<string> splits,
-        IReadOnlyDictionary<(string, string), int> counts)
+        IReadOnlyDictionary<(string, string), int> counts, DatasetTally tally)
     {
         var rows = counts.Values.DefaultIfEmpty(0).Max();
-        sb.Append("---\npretty_name: SynthData verified reasoning traces\nlanguage:\n- en\nlicense: other\n");
+        sb.Append("---\npretty_name: SynthData verified reasoning traces\nlanguage:\n- en\n").Append(LicenseFrontMatter(tally));
         sb.Append("tags:\n- synthetic\n- reasoning\n- chain-of-thought\n- synthdata\ntask_categories:\n- text-generation\n");
         sb.Append("size_categories:\n- ").Append(SizeCategory(rows)).Append('\n');
         sb.Append("configs:\n");
@@ -89,42 +141,31 @@ public static class DatasetCard
         sb.Append(Inv, $"| **total** | | {stats.Problems} | {stats.Attempts} | {stats.Accepted} | {stats.Rejected} | {Percent(stats.Accepted, stats.Attempts)} |\n\n");
     }
 
-    private static void ModelAndSampling(StringBuilder sb, ExportContext context)
+    private static void ModelAndSampling(StringBuilder sb, DatasetTally tally)
     {
         sb.Append("## Model and sampling\n\n| model | samples |\n| --- | ---: |\n");
-        foreach (var g in context.Attempts.GroupBy(a => a.Attempt.Model).OrderBy(g => g.Key, StringComparer.Ordinal))
-            sb.Append(Inv, $"| {g.Key} | {g.Count()} |\n");
+        foreach (var (model, count) in tally.Models)
+            sb.Append(Inv, $"| {model} | {count} |\n");
         sb.Append("\n| sampling parameters (per-request seeds derived from the run seed) | samples |\n| --- | ---: |\n");
-        foreach (var g in context.Attempts.GroupBy(a => SamplingWithoutSeed(a.Attempt.SamplingJson)).OrderBy(g => g.Key, StringComparer.Ordinal))
-            sb.Append(Inv, $"| `{g.Key}` | {g.Count()} |\n");
+        foreach (var (sampling, count) in tally.Sampling)
+            sb.Append(Inv, $"| `{sampling}` | {count} |\n");
         sb.Append('\n');
     }
 
-    private static string SamplingWithoutSeed(string json)
+    private static void Verification(StringBuilder sb, DatasetTally tally)
     {
-        if (JsonNode.Parse(json) is not JsonObject o)
-            return json;
-        o.Remove("seed");
-        o.Remove("stream");
-        return o.ToJsonString();
-    }
-
-    private static void Verification(StringBuilder sb, ExportContext context)
-    {
-        var verdicts = context.Attempts.Where(a => a.Verdict is not null).Select(a => a.Verdict!).ToList();
         sb.Append("## Verification\n\n| verifier | version | verdicts | accepted |\n| --- | --- | ---: | ---: |\n");
-        foreach (var g in verdicts.GroupBy(v => (v.Verifier, v.VerifierVersion)).OrderBy(g => g.Key.Verifier, StringComparer.Ordinal).ThenBy(g => g.Key.VerifierVersion, StringComparer.Ordinal))
-            sb.Append(Inv, $"| {g.Key.Verifier} | {g.Key.VerifierVersion} | {g.Count()} | {g.Count(v => v.Accepted)} |\n");
+        foreach (var ((verifier, version), (verdicts, accepted)) in tally.Verifiers)
+            sb.Append(Inv, $"| {verifier} | {version} | {verdicts} | {accepted} |\n");
         sb.Append("\n| verdict | count |\n| --- | ---: |\n");
-        foreach (var g in verdicts.GroupBy(v => v.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-            sb.Append(Inv, $"| {g.Key} | {g.Count()} |\n");
-        sb.Append(Inv, $"\nUnverified attempts: {context.Attempts.Count - verdicts.Count}.\n\n");
+        foreach (var (kind, count) in tally.Kinds.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
+            sb.Append(Inv, $"| {kind} | {count} |\n");
+        sb.Append(Inv, $"\nUnverified attempts: {tally.Unverified}.\n\n");
     }
 
-    private static void Curation(StringBuilder sb, ExportContext context)
+    private static void CurationSection(StringBuilder sb, ExportContext context, Curation d)
     {
         var o = context.Options;
-        var d = context.Dataset;
         sb.Append("## Selection and filters\n\n");
         sb.Append(Inv, $"- Selection: up to {o.Selection.KeepPerProblem} accepted trace(s) per problem, strategy `{o.Selection.Strategy.ToString().ToLowerInvariant()}`; {d.NotSelected} eligible trace(s) beyond that were not exported.\n");
         sb.Append(Inv, $"- RL prompts: problems with pass rate in `{PassRateBand.Parse(o.Selection.RlPassRate)}` (pass rate = accepted / verified samples).\n");

@@ -15,34 +15,30 @@ public sealed class DpoExporter : IExporter
 {
     public string Format => "dpo";
 
-    public async Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        var options = context.Options.Export;
-        foreach (var problem in context.Problems)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (chosen, rejected) in Pairs(problem, options.Dpo))
-            {
-                var row = new JsonObject
-                {
-                    ["prompt"] = Conversation.Prompt(chosen, options),
-                    ["chosen"] = new JsonArray(Conversation.Assistant(chosen, options)),
-                    ["rejected"] = new JsonArray(Conversation.Assistant(rejected, options)),
-                    ["problem_id"] = problem.Problem.Id,
-                    ["domain"] = problem.Problem.Domain.ToWire(),
-                    ["chosen_sample_index"] = chosen.Attempt.SampleIndex,
-                    ["rejected_sample_index"] = rejected.Attempt.SampleIndex,
-                    ["rejected_kind"] = rejected.Verdict!.Kind,
-                    ["rejected_reason"] = rejected.Verdict.Reason,
-                };
-                Provenance.AddTo(row, chosen);
-                await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
-                count++;
-            }
-        }
+    public bool IsTrainingFormat => true;
 
-        return count;
+    public IEnumerable<JsonNode> Rows(ProblemGroup group, PipelineOptions pipeline, int written)
+    {
+        if (group.Curated is not { } problem)
+            yield break;
+        var options = pipeline.Export;
+        foreach (var (chosen, rejected) in Pairs(problem, options.Dpo))
+        {
+            var row = new JsonObject
+            {
+                ["prompt"] = Conversation.Prompt(chosen, options),
+                ["chosen"] = new JsonArray(Conversation.Assistant(chosen, options)),
+                ["rejected"] = new JsonArray(Conversation.Assistant(rejected, options)),
+                ["problem_id"] = problem.Problem.Id,
+                ["domain"] = problem.Problem.Domain.ToWire(),
+                ["chosen_sample_index"] = chosen.Attempt.SampleIndex,
+                ["rejected_sample_index"] = rejected.Attempt.SampleIndex,
+                ["rejected_kind"] = rejected.Verdict!.Kind,
+                ["rejected_reason"] = rejected.Verdict.Reason,
+            };
+            Provenance.AddTo(row, chosen);
+            yield return row;
+        }
     }
 
     /// <summary>Each pair takes the next preferred rejected attempt; chosen traces are used in turn.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SynthData.Config;
 using SynthData.Filtering;
 using SynthData.Ledger;
@@ -5,55 +6,53 @@ using SynthData.Selection;
 
 namespace SynthData.Export;
 
-/// <summary>Writes one training-data format from the ledger: an extension point. Exports are pure functions of the ledger.</summary>
+/// <summary>
+/// One training-data format: an extension point. An exporter turns one problem at a time into rows, so every export
+/// is one ordered pass over the ledger in constant memory; exports are pure functions of the ledger.
+/// </summary>
 public interface IExporter
 {
     /// <summary>The <c>--format</c> name.</summary>
     string Format { get; }
 
-    /// <summary>Writes the export to <paramref name="writer"/>; returns the number of records written.</summary>
-    Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken);
+    /// <summary>True for training formats (rows of one split's curated problems); false for raw (every attempt, one file).</summary>
+    bool IsTrainingFormat { get; }
+
+    /// <summary>
+    /// The rows <paramref name="group"/> contributes, in order. Training formats only see curated problems of the
+    /// file's split; <paramref name="written"/> is the number of rows the file already holds.
+    /// </summary>
+    IEnumerable<JsonNode> Rows(ProblemGroup group, PipelineOptions options, int written);
 }
 
-/// <summary>What every exporter reads: the ledger's attempts, the problems dropped before sampling, and the options.</summary>
+/// <summary>What every export reads: one ordered pass over the ledger's attempts, the problems dropped before sampling, and the options.</summary>
 public sealed class ExportContext
 {
-    private readonly Lazy<CuratedDataset> _dataset;
+    private readonly Func<IEnumerable<LedgerAttempt>> _attempts;
 
-    /// <param name="attempts">Ordered by problem id, then sample index (as <see cref="RunLedger.ReadAttempts"/> returns them).</param>
-    public ExportContext(IReadOnlyList<LedgerAttempt> attempts, PipelineOptions options, IReadOnlyList<DroppedProblem>? droppedProblems = null)
+    /// <param name="attempts">A fresh enumeration of the attempts per call, ordered by problem id, then sample index
+    /// (as <see cref="RunLedger.StreamAttempts"/> returns them).</param>
+    public ExportContext(Func<IEnumerable<LedgerAttempt>> attempts, PipelineOptions options, IReadOnlyList<DroppedProblem>? droppedProblems = null)
     {
-        Attempts = attempts;
+        _attempts = attempts;
         Options = options;
         DroppedProblems = droppedProblems ?? [];
-        _dataset = new Lazy<CuratedDataset>(() => CuratedDataset.Build(Attempts, DroppedProblems, Options));
     }
 
-    private ExportContext(ExportContext whole, string split)
+    /// <summary>The attempts drawn under the settings <c>export.settings</c> chooses (by default the config's).</summary>
+    public static ExportContext Read(RunLedger ledger, PipelineOptions options)
     {
-        Attempts = whole.Attempts;
-        Options = whole.Options;
-        DroppedProblems = whole.DroppedProblems;
-        _dataset = whole._dataset;
-        Split = split;
+        var fingerprints = Pipeline.Settings.SettingsResolver.ForReading(ledger, options, options.Export.Settings);
+        return new(() => ledger.StreamAttempts(fingerprints), options, ledger.ReadDroppedProblems());
     }
 
-    public static ExportContext Read(RunLedger ledger, PipelineOptions options) =>
-        new(ledger.ReadAttempts(), options, ledger.ReadDroppedProblems());
-
-    public IReadOnlyList<LedgerAttempt> Attempts { get; }
     public PipelineOptions Options { get; }
     public IReadOnlyList<DroppedProblem> DroppedProblems { get; }
 
-    /// <summary>Filters, selection and split applied (computed once, shared by split views).</summary>
-    public CuratedDataset Dataset => _dataset.Value;
-
-    /// <summary>The split this view is restricted to; null: all problems.</summary>
-    public string? Split { get; }
-
-    /// <summary>The curated problems of this view, by id.</summary>
-    public IEnumerable<CuratedProblem> Problems => Split is null ? Dataset.Problems : Dataset.Problems.Where(p => p.Split == Split);
-
-    /// <summary>The same data restricted to one split (<c>train</c> or <c>test</c>).</summary>
-    public ExportContext ForSplit(string split) => new(this, split);
+    /// <summary>A new curation and the ordered pass it reads; the curation's totals are complete once the pass has ended.</summary>
+    public (Curation Curation, IEnumerable<ProblemGroup> Groups) Pass()
+    {
+        var curation = new Curation(Options, DroppedProblems);
+        return (curation, curation.Groups(_attempts()));
+    }
 }

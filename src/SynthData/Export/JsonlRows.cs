@@ -6,9 +6,10 @@ namespace SynthData.Export;
 /// <summary>One JSON object per line, compact, non-ASCII kept, <c>\n</c> endings: the byte form every JSONL export shares.</summary>
 public static class JsonlRows
 {
-    public static async Task WriteAsync(TextWriter writer, JsonNode row)
+    public static async Task WriteAsync(TextWriter writer, JsonNode row, bool lineEnd = true)
     {
         await writer.WriteAsync(row.ToJsonString(ProblemJson.Compact)).ConfigureAwait(false);
-        await writer.WriteAsync('\n').ConfigureAwait(false);
+        if (lineEnd)
+            await writer.WriteAsync('\n').ConfigureAwait(false);
     }
 }

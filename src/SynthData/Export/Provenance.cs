@@ -9,9 +9,9 @@ public static class Provenance
 {
     public static void AddTo(JsonObject row, LedgerAttempt a)
     {
-        row["source"] = ProblemJson.SourceToJson(a.Problem.Source);
+        row["source"] = StableJson.Source(a.Problem.Source);
         row["model"] = a.Attempt.Model;
-        row["sampling"] = JsonNode.Parse(a.Attempt.SamplingJson);
+        row["sampling"] = StableJson.Sampling(a.Attempt.SamplingJson);
         if (a.Verdict is { } v)
         {
             row["verifier"] = new JsonObject

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using SynthData.Config;
 using SynthData.Problems;
+using SynthData.Selection;
+using SynthData.Verification;
 
 namespace SynthData.Export;
 
@@ -12,14 +15,14 @@ public sealed class RawExporter : IExporter
 {
     public string Format => "raw";
 
-    public async Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken)
+    public bool IsTrainingFormat => false;
+
+    public IEnumerable<JsonNode> Rows(ProblemGroup group, PipelineOptions options, int written)
     {
-        var curated = context.Dataset.Problems.ToDictionary(p => p.Problem.Id, StringComparer.Ordinal);
-        var dropped = context.DroppedProblems.ToDictionary(d => d.Problem.Id, StringComparer.Ordinal);
-        var count = 0;
-        foreach (var a in context.Attempts)
+        var p = group.Curated;
+        var d = group.Dropped;
+        foreach (var a in group.Attempts)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var row = new JsonObject
             {
                 ["problem_id"] = a.Problem.Id,
@@ -30,38 +33,30 @@ public sealed class RawExporter : IExporter
                     ? new JsonObject
                     {
                         ["kind"] = v.Kind, ["reason"] = v.Reason, ["extracted"] = v.Extracted, ["verifier"] = v.Verifier,
-                        ["version"] = v.VerifierVersion, ["duration_ms"] = v.DurationMs, ["details"] = v.Details?.DeepClone(),
+                        ["version"] = v.VerifierVersion, ["duration_ms"] = StableJson.Float(v.DurationMs), ["score"] = StableJson.Float(v.EffectiveScore()),
+                        // Each verifier has its own detail keys: a JSON string keeps the column one type.
+                        ["details"] = v.Details?.ToJsonString(ProblemJson.Compact),
                     }
                     : null,
-                ["messages"] = Conversation.Prompt(a, context.Options.Export),
+                ["messages"] = Conversation.Prompt(a, options.Export),
                 ["response"] = a.Attempt.Content,
                 ["reasoning_content"] = a.Attempt.ReasoningContent,
                 ["finish_reason"] = a.Attempt.FinishReason,
                 ["usage"] = new JsonObject { ["prompt_tokens"] = a.Attempt.PromptTokens, ["completion_tokens"] = a.Attempt.CompletionTokens },
-                ["latency_ms"] = a.Attempt.LatencyMs,
+                ["latency_ms"] = StableJson.Float(a.Attempt.LatencyMs),
                 ["tries"] = a.Attempt.Tries,
                 ["response_id"] = a.Attempt.ResponseId,
                 ["run_id"] = a.Attempt.RunId,
-                ["source"] = ProblemJson.SourceToJson(a.Problem.Source),
+                ["source"] = StableJson.Source(a.Problem.Source),
                 ["model"] = a.Attempt.Model,
-                ["sampling"] = JsonNode.Parse(a.Attempt.SamplingJson),
-                ["quality_filter"] = context.Dataset.FilterReason(a),
+                ["sampling"] = StableJson.Sampling(a.Attempt.SamplingJson),
+                ["quality_filter"] = p?.FilterReason(a),
+                // Every key on every row (null where it does not apply): one schema per export.
+                ["selected"] = p?.Selected.Contains(a) ?? false,
+                ["split"] = p?.Split,
+                ["problem_dropped"] = d is null ? null : new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = StableJson.Float(d.Score) },
             };
-            if (curated.TryGetValue(a.Problem.Id, out var p))
-            {
-                row["selected"] = p.Selected.Contains(a);
-                row["split"] = p.Split;
-            }
-            else if (dropped.TryGetValue(a.Problem.Id, out var d))
-            {
-                row["selected"] = false;
-                row["problem_dropped"] = new JsonObject { ["reason"] = d.Reason, ["matched"] = d.Matched, ["score"] = d.Score };
-            }
-
-            await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
-            count++;
+            yield return row;
         }
-
-        return count;
     }
 }

@@ -19,6 +19,10 @@ public sealed class RlMessage
 {
     [JsonPropertyName("role")] public string Role { get; set; } = "";
     [JsonPropertyName("content")] public string Content { get; set; } = "";
+
+    /// <summary>The prompt as it was sent (system when configured, then user), as typed messages.</summary>
+    public static List<RlMessage> Prompt(Ledger.LedgerAttempt a, Config.ExportOptions options) =>
+        [.. Conversation.Prompt(a, options).Select(m => new RlMessage { Role = (string)m!["role"]!, Content = (string)m["content"]! })];
 }
 
 public sealed class RlReward
@@ -34,7 +38,10 @@ public sealed class RlExtraInfo
     [JsonPropertyName("split")] public string Split { get; set; } = "";
     [JsonPropertyName("index")] public int Index { get; set; }
     [JsonPropertyName("problem_id")] public string ProblemId { get; set; } = "";
-    [JsonPropertyName("pass_rate")] public double PassRate { get; set; }
+    [JsonPropertyName("pass_rate"), JsonConverter(typeof(StableJson.FloatConverter))] public double PassRate { get; set; }
+
+    /// <summary>Mean partial credit of the verified samples (code: fraction of tests passed); equals pass_rate where there is none.</summary>
+    [JsonPropertyName("mean_score"), JsonConverter(typeof(StableJson.FloatConverter))] public double MeanScore { get; set; }
     [JsonPropertyName("samples")] public int Samples { get; set; }
     [JsonPropertyName("accepted")] public int Accepted { get; set; }
     [JsonPropertyName("source")] public string Source { get; set; } = "";

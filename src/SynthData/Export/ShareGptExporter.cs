@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using SynthData.Config;
 using SynthData.Problems;
+using SynthData.Selection;
 
 namespace SynthData.Export;
 
@@ -11,29 +13,34 @@ public sealed class ShareGptExporter : IExporter
 {
     public string Format => "sharegpt";
 
-    public async Task<int> WriteAsync(ExportContext context, TextWriter writer, CancellationToken cancellationToken)
+    public bool IsTrainingFormat => true;
+
+    public IEnumerable<JsonNode> Rows(ProblemGroup group, PipelineOptions options, int written)
     {
-        var count = 0;
-        foreach (var a in context.Problems.SelectMany(p => p.Selected))
+        if (group.Curated is not { } p)
+            yield break;
+        foreach (var a in p.Selected)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var row = new JsonObject
             {
-                ["conversations"] = new JsonArray(
-                    new JsonObject { ["from"] = "human", ["value"] = Conversation.UserText(a) },
-                    new JsonObject { ["from"] = "gpt", ["value"] = Conversation.WithThinkTags(a) }),
+                ["conversations"] = new JsonArray(Human(a), Gpt(a)),
             };
-            if (context.Options.Export.IncludeSystemPrompt && Conversation.SystemText(a) is { } system)
+            if (System(a, options.Export) is { } system)
                 row["system"] = system;
             row["problem_id"] = a.Problem.Id;
             row["sample_index"] = a.Attempt.SampleIndex;
             row["domain"] = a.Problem.Domain.ToWire();
-            row["source"] = ProblemJson.SourceToJson(a.Problem.Source);
+            row["source"] = StableJson.Source(a.Problem.Source);
             row["model"] = a.Attempt.Model;
-            await JsonlRows.WriteAsync(writer, row).ConfigureAwait(false);
-            count++;
+            yield return row;
         }
-
-        return count;
     }
+
+    public static JsonObject Human(Ledger.LedgerAttempt a) => new() { ["from"] = "human", ["value"] = Conversation.UserText(a) };
+
+    public static JsonObject Gpt(Ledger.LedgerAttempt a) => new() { ["from"] = "gpt", ["value"] = Conversation.WithThinkTags(a) };
+
+    /// <summary>The system prompt the row carries (LLaMA-Factory's <c>system</c> column), when configured and sent.</summary>
+    public static string? System(Ledger.LedgerAttempt a, ExportOptions options) =>
+        options.IncludeSystemPrompt ? Conversation.SystemText(a) : null;
 }

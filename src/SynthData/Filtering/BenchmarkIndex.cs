@@ -55,7 +55,7 @@ public sealed class BenchmarkIndex
         {
             var b = options.Decontamination.Benchmarks[i];
             if (options.RequireInputFile(b.Path, $"decontamination.benchmarks[{i}].path", "benchmark file", errors,
-                    " (the shared datasets are expected beside the repository; fix the path or remove the entry)") is not { } path)
+                    " (the default benchmarks ship in the repository's data/benchmarks folder; fix the path or remove the entry)") is not { } path)
                 continue;
             list.Add((path, b.Name ?? b.Path, (b.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant()));
         }

@@ -94,7 +94,8 @@ public sealed class ProblemFilter
         }
     }
 
-    private DroppedProblem? Contamination(Problem p)
+    /// <summary>Why <paramref name="p"/> overlaps a configured benchmark, or null.</summary>
+    public DroppedProblem? Contamination(Problem p)
     {
         if (_benchmarks?.Match(p.Prompt) is not { } m)
             return null;

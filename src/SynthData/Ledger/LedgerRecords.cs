@@ -23,13 +23,15 @@ public sealed record AttemptRecord
     /// <summary>HTTP attempts it took, including retries.</summary>
     public int Tries { get; init; } = 1;
     public long RunId { get; init; }
+    /// <summary>Fingerprint of the settings that shaped the response (<see cref="RunLedger.LegacyFingerprint"/> for attempts made before they were recorded).</summary>
+    public string Fingerprint { get; init; } = RunLedger.LegacyFingerprint;
 }
 
 /// <summary>A request that still failed after every retry; the next run asks again.</summary>
 public sealed record AttemptErrorRecord(string ProblemId, int SampleIndex, string Error, int Tries, long RunId);
 
 /// <summary>A verdict for one attempt.</summary>
-public sealed record VerdictRecord(string ProblemId, int SampleIndex, Verdict Verdict);
+public sealed record VerdictRecord(string ProblemId, int SampleIndex, Verdict Verdict, string Fingerprint = RunLedger.LegacyFingerprint);
 
 /// <summary>An attempt joined with its problem and verdict, as exports read them.</summary>
 public sealed record LedgerAttempt(Problem Problem, AttemptRecord Attempt, Verdict? Verdict);

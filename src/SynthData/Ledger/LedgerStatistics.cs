@@ -16,6 +16,16 @@ public sealed record LedgerStatistics
     [JsonPropertyName("completion_tokens")] public long CompletionTokens { get; init; }
     [JsonPropertyName("runs")] public long Runs { get; init; }
     [JsonPropertyName("by_source")] public required IReadOnlyList<SourceStatistics> BySource { get; init; }
+    /// <summary>Verdicts by kind (correct, wrong_answer, truncated, timeout, ...).</summary>
+    [JsonPropertyName("verdict_kinds")] public SortedDictionary<string, long> VerdictKinds { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Estimated dollars for the recorded tokens, at the configured prices (null when no price is configured).</summary>
+    [JsonPropertyName("cost_usd")] public double? CostUsd { get; init; }
+    /// <summary>Attempts per settings fingerprint (what <c>export --settings</c> chooses between).</summary>
+    [JsonPropertyName("settings")] public SortedDictionary<string, long> Settings { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The same totals, with the cost of their tokens at the given prices per million (none: no cost).</summary>
+    public LedgerStatistics WithPrices(double promptPerMillion, double completionPerMillion) => promptPerMillion + completionPerMillion <= 0 ? this
+        : this with { CostUsd = Math.Round(((PromptTokens * promptPerMillion) + (CompletionTokens * completionPerMillion)) / 1e6, 6) };
 
     public static LedgerStatistics Read(RunLedger ledger)
     {
@@ -38,7 +48,7 @@ public sealed record LedgerStatistics
                        COALESCE(SUM(a.prompt_tokens), 0), COALESCE(SUM(a.completion_tokens), 0)
                 FROM problems p
                 LEFT JOIN attempts a ON a.problem_id = p.id
-                LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+                LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index AND v.fingerprint = a.fingerprint
                 GROUP BY p.source_kind, p.source_name
                 ORDER BY p.source_kind, p.source_name
                 """;
@@ -59,6 +69,17 @@ public sealed record LedgerStatistics
             }
         }
 
+        SortedDictionary<string, long> Groups(string sql)
+        {
+            var map = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                map[r.GetString(0)] = r.GetInt64(1);
+            return map;
+        }
+
         // Every problem has exactly one source, so the totals are the sums of the per-source rows.
         var attempts = bySource.Sum(b => b.Samples);
         var verified = Scalar("SELECT COUNT(*) FROM verdicts WHERE kind <> 'error'");
@@ -75,6 +96,8 @@ public sealed record LedgerStatistics
             CompletionTokens = bySource.Sum(b => b.CompletionTokens),
             Runs = Scalar("SELECT COUNT(*) FROM runs"),
             BySource = bySource,
+            VerdictKinds = Groups("SELECT kind, COUNT(*) FROM verdicts GROUP BY kind"),
+            Settings = Groups("SELECT fingerprint, COUNT(*) FROM attempts GROUP BY fingerprint"),
         };
     }
 }

@@ -18,6 +18,9 @@ public sealed class RunLedger : IDisposable
     /// <summary>Verdicts the pipeline itself gives (e.g. truncated output) are final whatever the verifier version.</summary>
     public const string PipelineVerifierName = "pipeline";
 
+    /// <summary>The fingerprint of attempts made before fingerprints were recorded (see <see cref="LedgerMigration"/>).</summary>
+    public const string LegacyFingerprint = "legacy";
+
     private readonly SqliteConnection _writer;
     private readonly Lock _gate = new();
     private readonly string _connectionString;
@@ -35,6 +38,7 @@ public sealed class RunLedger : IDisposable
         _writer = Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Execute(_writer, LedgerSchema.Create);
+        AddMissingColumns();
         CheckVersion();
     }
 
@@ -56,12 +60,31 @@ public sealed class RunLedger : IDisposable
         return c;
     }
 
+    private void AddMissingColumns()
+    {
+        foreach (var (table, column, definition) in LedgerSchema.AddedColumns)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info($t) WHERE name = $c";
+            cmd.Parameters.AddWithValue("$t", table);
+            cmd.Parameters.AddWithValue("$c", column);
+            if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                Execute(_writer, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        }
+    }
+
     private void CheckVersion()
     {
         using var cmd = _writer.CreateCommand();
         cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', $v); SELECT value FROM meta WHERE key='schema_version';";
         cmd.Parameters.AddWithValue("$v", LedgerSchema.Version.ToString(CultureInfo.InvariantCulture));
         var found = Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (int.TryParse(found, CultureInfo.InvariantCulture, out var version) && version < LedgerSchema.Version)
+        {
+            LedgerMigration.Upgrade(_writer, version);
+            return;
+        }
+
         if (found != LedgerSchema.Version.ToString(CultureInfo.InvariantCulture))
             throw new InvalidOperationException($"{Path} has ledger schema version {found}; this build reads version {LedgerSchema.Version}");
     }
@@ -156,9 +179,9 @@ public sealed class RunLedger : IDisposable
         // with an earlier, killed run and must not overwrite what exports may already contain.
         cmd.CommandText = """
             INSERT INTO attempts(problem_id, sample_index, model, sampling_json, messages_json, content, reasoning_content,
-                finish_reason, prompt_tokens, completion_tokens, latency_ms, response_id, tries, run_id, created_at)
-            VALUES($p, $i, $m, $s, $msg, $c, $r, $f, $pt, $ct, $l, $rid, $t, $run, $now)
-            ON CONFLICT(problem_id, sample_index) DO NOTHING
+                finish_reason, prompt_tokens, completion_tokens, latency_ms, response_id, tries, run_id, created_at, fingerprint)
+            VALUES($p, $i, $m, $s, $msg, $c, $r, $f, $pt, $ct, $l, $rid, $t, $run, $now, $fp)
+            ON CONFLICT(problem_id, sample_index, fingerprint) DO NOTHING
             """;
         cmd.Parameters.AddWithValue("$p", a.ProblemId);
         cmd.Parameters.AddWithValue("$i", a.SampleIndex);
@@ -175,6 +198,7 @@ public sealed class RunLedger : IDisposable
         cmd.Parameters.AddWithValue("$t", a.Tries);
         cmd.Parameters.AddWithValue("$run", a.RunId);
         cmd.Parameters.AddWithValue("$now", now);
+        cmd.Parameters.AddWithValue("$fp", a.Fingerprint);
         cmd.ExecuteNonQuery();
     }
 
@@ -183,11 +207,11 @@ public sealed class RunLedger : IDisposable
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO verdicts(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted, details_json, duration_ms, run_id)
-            VALUES($p, $i, $v, $ver, $a, $k, $r, $e, $d, $ms, 0)
-            ON CONFLICT(problem_id, sample_index) DO UPDATE SET verifier=excluded.verifier, verifier_version=excluded.verifier_version,
+            INSERT INTO verdicts(problem_id, sample_index, verifier, verifier_version, accepted, kind, reason, extracted, details_json, duration_ms, run_id, score, fingerprint)
+            VALUES($p, $i, $v, $ver, $a, $k, $r, $e, $d, $ms, 0, $sc, $fp)
+            ON CONFLICT(problem_id, sample_index, fingerprint) DO UPDATE SET verifier=excluded.verifier, verifier_version=excluded.verifier_version,
                 accepted=excluded.accepted, kind=excluded.kind, reason=excluded.reason, extracted=excluded.extracted,
-                details_json=excluded.details_json, duration_ms=excluded.duration_ms
+                details_json=excluded.details_json, duration_ms=excluded.duration_ms, score=excluded.score
             """;
         cmd.Parameters.AddWithValue("$p", v.ProblemId);
         cmd.Parameters.AddWithValue("$i", v.SampleIndex);
@@ -199,6 +223,8 @@ public sealed class RunLedger : IDisposable
         cmd.Parameters.AddWithValue("$e", (object?)v.Verdict.Extracted ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$d", (object?)v.Verdict.Details?.ToJsonString() ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$ms", v.Verdict.DurationMs);
+        cmd.Parameters.AddWithValue("$fp", v.Fingerprint);
+        cmd.Parameters.AddWithValue("$sc", (object?)v.Verdict.Score ?? DBNull.Value);
         cmd.ExecuteNonQuery();
     }
 
@@ -216,13 +242,13 @@ public sealed class RunLedger : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Every (problem id, sample index) already answered: never requested again.</summary>
+    /// <summary>Every (problem id, sample index) answered under any settings (small ledgers, tests).</summary>
     public HashSet<(string ProblemId, int SampleIndex)> AnsweredSamples()
     {
         var set = new HashSet<(string, int)>();
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT problem_id, sample_index FROM attempts";
+        cmd.CommandText = "SELECT DISTINCT problem_id, sample_index FROM attempts";
         using var r = cmd.ExecuteReader();
         while (r.Read())
             set.Add((r.GetString(0), r.GetInt32(1)));
@@ -233,14 +259,16 @@ public sealed class RunLedger : IDisposable
     /// Attempts that need (re)verification: never verified, verified with an error, or judged by another version of
     /// the verifier now configured for their domain. Selected in SQL so a large ledger is never loaded whole.
     /// </summary>
-    public List<LedgerAttempt> AttemptsNeedingVerdict(IReadOnlyDictionary<ProblemDomain, (string Name, string Version)> current)
+    public List<LedgerAttempt> AttemptsNeedingVerdict(IReadOnlyDictionary<ProblemDomain, (string Name, string Version)> current, string? fingerprint = null)
     {
         var outdated = string.Join(" OR ", current.Select((kv, i) =>
             $"(p.domain = $d{i} AND (v.verifier <> $n{i} OR v.verifier_version <> $v{i}))"));
         var where = "v.problem_id IS NULL OR v.kind = 'error'" +
                     (outdated.Length > 0 ? $" OR (v.verifier <> '{PipelineVerifierName}' AND ({outdated}))" : "");
-        return QueryAttempts(where, cmd =>
+        return QueryAttempts($"({where})" + (fingerprint is null ? "" : " AND a.fingerprint = $fp"), cmd =>
         {
+            if (fingerprint is not null)
+                cmd.Parameters.AddWithValue("$fp", fingerprint);
             var i = 0;
             foreach (var (domain, (name, version)) in current)
             {
@@ -253,20 +281,36 @@ public sealed class RunLedger : IDisposable
     }
 
     /// <summary>All problems ordered by id.</summary>
-    public List<Problem> ReadProblems()
+    public List<Problem> ReadProblems() => [.. EnumerateProblems()];
+
+    /// <summary>All problems ordered by id, one at a time.</summary>
+    public IEnumerable<Problem> EnumerateProblems()
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT json FROM problems ORDER BY id";
         using var r = cmd.ExecuteReader();
-        var list = new List<Problem>();
         while (r.Read())
-            list.Add(ParseProblem(r.GetString(0)));
-        return list;
+            yield return ParseProblem(r.GetString(0));
     }
 
-    /// <summary>All attempts with their problem and verdict, ordered by problem id then sample index.</summary>
-    public List<LedgerAttempt> ReadAttempts() => QueryAttempts(null, null).ToList();
+    /// <summary>
+    /// Attempts with their problem and verdict, ordered by problem id then sample index: those made under the given
+    /// settings fingerprints (null: all, ordered by fingerprint within a sample index).
+    /// </summary>
+    public List<LedgerAttempt> ReadAttempts(IReadOnlyCollection<string>? fingerprints = null) => StreamAttempts(fingerprints).ToList();
+
+    /// <summary>
+    /// The same rows as <see cref="ReadAttempts"/>, read one at a time from one query as they are enumerated, so a
+    /// caller that groups per problem holds one problem in memory whatever the ledger's size.
+    /// </summary>
+    public IEnumerable<LedgerAttempt> StreamAttempts(IReadOnlyCollection<string>? fingerprints = null) =>
+        QueryAttempts(fingerprints is null ? null : $"a.fingerprint IN ({string.Join(", ", fingerprints.Select((_, i) => $"$fp{i}"))})", cmd =>
+        {
+            var i = 0;
+            foreach (var fp in fingerprints ?? [])
+                cmd.Parameters.AddWithValue($"$fp{i++}", fp);
+        });
 
     private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
     {
@@ -275,11 +319,11 @@ public sealed class RunLedger : IDisposable
         cmd.CommandText = $"""
             SELECT p.json, a.problem_id, a.sample_index, a.model, a.sampling_json, a.messages_json, a.content, a.reasoning_content,
                    a.finish_reason, a.prompt_tokens, a.completion_tokens, a.latency_ms, a.response_id, a.tries, a.run_id,
-                   v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms
+                   v.verifier, v.verifier_version, v.accepted, v.kind, v.reason, v.extracted, v.details_json, v.duration_ms, v.score, a.fingerprint
             FROM attempts a JOIN problems p ON p.id = a.problem_id
-            LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index
+            LEFT JOIN verdicts v ON v.problem_id = a.problem_id AND v.sample_index = a.sample_index AND v.fingerprint = a.fingerprint
             {(where is null ? "" : "WHERE " + where)}
-            ORDER BY a.problem_id, a.sample_index
+            ORDER BY a.problem_id, a.sample_index, a.fingerprint
             """;
         bind?.Invoke(cmd);
         using var r = cmd.ExecuteReader();
@@ -306,6 +350,7 @@ public sealed class RunLedger : IDisposable
                 ResponseId = r.IsDBNull(12) ? null : r.GetString(12),
                 Tries = r.GetInt32(13),
                 RunId = r.GetInt64(14),
+                Fingerprint = r.GetString(24),
             };
             Verdict? verdict = r.IsDBNull(15) ? null : new Verdict
             {
@@ -317,6 +362,7 @@ public sealed class RunLedger : IDisposable
                 Extracted = r.IsDBNull(20) ? null : r.GetString(20),
                 Details = r.IsDBNull(21) ? null : JsonNode.Parse(r.GetString(21)) as JsonObject,
                 DurationMs = r.GetDouble(22),
+                Score = r.IsDBNull(23) ? null : r.GetDouble(23),
             };
             yield return new LedgerAttempt(problem, attempt, verdict);
         }

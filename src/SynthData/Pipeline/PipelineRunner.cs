@@ -17,7 +17,6 @@ namespace SynthData.Pipeline;
 /// </summary>
 public sealed class PipelineRunner(
     PipelineOptions options,
-    IModelClient client,
     ResiliencePipeline resilience,
     IReadOnlyDictionary<ProblemDomain, IVerifier> verifiers,
     ILogger logger)
@@ -25,7 +24,8 @@ public sealed class PipelineRunner(
     private sealed record SampleJob(Problem Problem, int SampleIndex);
     private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
 
-    private readonly HashSet<ProblemDomain> _domains = [];
+    private IModelClient _client = null!;
+    private string _fingerprint = RunLedger.LegacyFingerprint;
     private int _requests;
     private int _toRequest;
     private int _consecutiveFailures;
@@ -39,6 +39,12 @@ public sealed class PipelineRunner(
     /// can work (the code sandbox starts) and fail the run early and clearly instead of sample by sample.
     /// </summary>
     public Func<IReadOnlySet<ProblemDomain>, CancellationToken, Task>? BeforeSampling { get; init; }
+
+    /// <summary>
+    /// Connects to the model once the batch knows its problems (given as a stream from the ledger; the simulated
+    /// model learns them, a real endpoint ignores them).
+    /// </summary>
+    public required Func<IEnumerable<Problem>, CancellationToken, Task<IModelClient>> Connect { get; init; }
 
     /// <summary>
     /// Runs the batch. Cancelling <paramref name="stopToken"/> stops new requests; in-flight ones get the configured
@@ -60,14 +66,10 @@ public sealed class PipelineRunner(
 
         try
         {
-            var answered = ledger.AnsweredSamples();
-            var stage = new ProblemStage(options, ledger);
-            var toRequest = _toRequest = RegisterProblems(ledger, runId, answered, stage, summary, stopToken);
-            var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
-            if (BeforeSampling is not null)
-                await BeforeSampling(_domains.Concat(reverify.Select(a => a.Problem.Domain)).ToHashSet(), stopToken).ConfigureAwait(false);
-            logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
-                summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
+            // Stopped while deciding what to do: nothing was taken (the intake is one transaction), the run is interrupted.
+            if (await PlanAsync(ledger, runId, summary, stopToken).ConfigureAwait(false) is not { } plan)
+                return summary;
+            var (keys, k, toRequest, reverify) = plan;
 
             var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
             var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
@@ -77,16 +79,11 @@ public sealed class PipelineRunner(
             {
                 try
                 {
-                    // Second pass over the sources: problems are held only while their samples wait in the channel.
-                    foreach (var item in new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems).Read(abort.Token))
+                    // Streamed from the ledger: problems are held only while their samples wait in the channel.
+                    foreach (var item in toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k))
                     {
-                        if (item.Problem is not { } p || stage.DroppedIds.Contains(p.Id))
-                            continue;
-                        for (var i = 0; i < options.Model.SamplesPerProblem; i++)
-                        {
-                            if (!answered.Contains((p.Id, i)))
-                                await sampleChannel.Writer.WriteAsync(new SampleJob(p, i), abort.Token).ConfigureAwait(false);
-                        }
+                        foreach (var i in item.MissingSamples)
+                            await sampleChannel.Writer.WriteAsync(new SampleJob(item.Problem, i), abort.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException)
@@ -134,7 +131,7 @@ public sealed class PipelineRunner(
                 await foreach (var job in verifyChannel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
                 {
                     var verdict = await AttemptVerifier.VerifyAsync(job.Problem, job.Attempt, verifiers, logger, hardStop.Token).ConfigureAwait(false);
-                    await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict), null, job.Reverify), CancellationToken.None).ConfigureAwait(false);
+                    await writeChannel.Writer.WriteAsync(new WriteItem(null, new VerdictRecord(job.Attempt.ProblemId, job.Attempt.SampleIndex, verdict, job.Attempt.Fingerprint), null, job.Reverify), CancellationToken.None).ConfigureAwait(false);
                 }
             }, CancellationToken.None)).ToArray();
 
@@ -169,52 +166,48 @@ public sealed class PipelineRunner(
         return summary;
     }
 
+    private sealed record Plan(List<string> Keys, int SamplesPerProblem, int ToRequest, List<LedgerAttempt> Reverify);
+
     /// <summary>
-    /// First pass over the sources: adds new problems to the ledger in batches, reports bad input, and counts what is
-    /// left to request. Returns the number of samples to request.
+    /// Settings check, new problems for this batch, what is left to request, verifiers ready, model connected. Null when
+    /// the run was stopped meanwhile.
     /// </summary>
-    private int RegisterProblems(RunLedger ledger, long runId, HashSet<(string, int)> answered, ProblemStage stage, RunSummary summary, CancellationToken ct)
+    private async Task<Plan?> PlanAsync(RunLedger ledger, long runId, RunSummary summary, CancellationToken stopToken)
     {
-        var collector = new ProblemCollector(ProblemSourceFactory.Create(options), options.Run.MaxProblems);
-        var batch = new List<Problem>(1000);
-        var toRequest = 0;
-        foreach (var item in collector.Read(ct))
+        try
         {
-            if (item.Error is { } e)
+            _fingerprint = Settings.SettingsResolver.ForRun(ledger, options, runId, logger);
+            var sources = ProblemSourceFactory.CreateConfigured(options);
+            var keys = sources.Select(s => s.Key).ToList();
+            var k = options.Model.SamplesPerProblem;
+            var pending = ledger.CountPending(keys, _fingerprint, k);
+            // Batches (a cap or per_batch sources) finish what a killed batch took before taking anything new, so a
+            // resumed batch draws exactly the problems the uninterrupted one would have.
+            var batched = options.Run.MaxProblems is not null || options.Sources.Any(s => s.PerBatch is not null);
+            if (batched && pending.PendingProblems > 0)
+                logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", pending.PendingProblems);
+            else
             {
-                logger.LogWarning("bad input skipped: {Error}", e.ToString());
-                summary.InputErrors++;
-                if (summary.InputErrorList.Count < 1000)
-                    summary.InputErrorList.Add(e);
-                continue;
+                new BatchIntake(options, ledger, runId, logger).Take(sources, summary, stopToken);
+                pending = ledger.CountPending(keys, _fingerprint, k);
             }
 
-            var p = item.Problem!;
-            if (!stage.Admit(p))
-                continue;
-            summary.Problems++;
-            _domains.Add(p.Domain);
-            for (var i = 0; i < options.Model.SamplesPerProblem; i++)
-            {
-                if (answered.Contains((p.Id, i)))
-                    summary.SamplesAlreadyDone++;
-                else
-                    toRequest++;
-            }
-
-            batch.Add(p);
-            if (batch.Count == batch.Capacity)
-            {
-                summary.NewProblems += ledger.AddProblems(batch, runId);
-                batch.Clear();
-            }
+            summary.Problems = pending.Problems;
+            summary.SamplesAlreadyDone = pending.SamplesDone;
+            summary.SamplesWanted = pending.Problems * k;
+            var toRequest = _toRequest = pending.SamplesToRequest;
+            var reverify = ledger.AttemptsNeedingVerdict(verifiers.ToDictionary(kv => kv.Key, kv => (kv.Value.Name, kv.Value.Version)));
+            if (BeforeSampling is not null)
+                await BeforeSampling(ledger.PendingDomains(keys, _fingerprint, k).Concat(reverify.Select(a => a.Problem.Domain)).ToHashSet(), stopToken).ConfigureAwait(false);
+            _client = await Connect(toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k).Select(p => p.Problem), stopToken).ConfigureAwait(false);
+            logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
+                summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
+            return new Plan(keys, k, toRequest, reverify);
         }
-
-        summary.NewProblems += ledger.AddProblems(batch, runId);
-        stage.Complete(ledger, runId, summary, logger);
-        summary.DuplicateProblems = collector.Duplicates;
-        summary.SamplesWanted = summary.Problems * options.Model.SamplesPerProblem;
-        return toRequest;
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
@@ -239,7 +232,7 @@ public sealed class PipelineRunner(
                 Interlocked.Increment(ref _requests);
                 try
                 {
-                    var c = await client.CompleteAsync(request, ct).ConfigureAwait(false);
+                    var c = await _client.CompleteAsync(request, ct).ConfigureAwait(false);
                     _throttle.OnCompleted(c);
                     _budget.Charge(c);
                     return c;
@@ -268,6 +261,7 @@ public sealed class PipelineRunner(
                 ResponseId = completion.ResponseId,
                 Tries = tries,
                 RunId = runId,
+                Fingerprint = _fingerprint,
             };
             // The attempt is written before verification so a crash mid-verification never costs a paid request.
             await writes.WriteAsync(new WriteItem(attempt, null, null, false), CancellationToken.None).ConfigureAwait(false);

@@ -12,27 +12,41 @@ namespace SynthData.Pipeline;
 /// </summary>
 public sealed class ProblemStage
 {
-    private readonly ProblemFilter.Session _session;
+    private readonly ProblemFilter _filter;
+    private readonly Lazy<ProblemFilter.Session> _session;
     private readonly List<DroppedProblem> _dropped = [];
     private readonly List<string> _kept = [];
 
-    public ProblemStage(PipelineOptions options, RunLedger ledger) =>
-        _session = ProblemFilter.Create(options).Start(ledger.ReadProblems());
+    /// <summary>
+    /// The dedup session (which indexes the ledger's problems) is only built when a new problem has to be judged: a
+    /// batch that takes nothing new never reads the ledger's problems.
+    /// </summary>
+    public ProblemStage(PipelineOptions options, RunLedger ledger)
+    {
+        _filter = ProblemFilter.Create(options);
+        _session = new Lazy<ProblemFilter.Session>(() => _filter.Start(ledger.EnumerateProblems()));
+    }
 
-    /// <summary>Ids dropped so far: the second pass over the sources skips them.</summary>
-    public HashSet<string> DroppedIds { get; } = new(StringComparer.Ordinal);
-
+    /// <summary>Judges a problem new to the ledger; a kept one is remembered, so later ones are compared with it.</summary>
     public bool Admit(Problem p)
     {
-        if (_session.Judge(p) is { } drop)
+        if (_session.Value.Judge(p) is { } drop)
         {
             _dropped.Add(drop);
-            DroppedIds.Add(p.Id);
             return false;
         }
 
         _kept.Add(p.Id);
         return true;
+    }
+
+    /// <summary>A problem already in the ledger is only checked against the benchmarks (they may have been added since).</summary>
+    public void Recheck(Problem p)
+    {
+        if (_filter.Contamination(p) is { } drop)
+            _dropped.Add(drop);
+        else
+            _kept.Add(p.Id);
     }
 
     public void Complete(RunLedger ledger, long runId, RunSummary summary, ILogger logger)

@@ -9,11 +9,11 @@ public static class GeneratorRunner
     /// Problem i is drawn from a generator seeded by (seed, i, generator name), so asking for more problems
     /// never changes the first ones.
     /// </summary>
-    public static IEnumerable<Problem> Generate(IProblemGenerator generator, long seed, int difficulty, int count)
+    public static IEnumerable<Problem> Generate(IProblemGenerator generator, long seed, int difficulty, long count, long start = 0)
     {
         if (difficulty < 1 || difficulty > generator.MaxDifficulty)
             throw new ArgumentOutOfRangeException(nameof(difficulty), $"difficulty must be 1..{generator.MaxDifficulty} for {generator.Name}");
-        for (var i = 0; i < count; i++)
+        for (var i = start; i < count; i++)
         {
             var rng = SeededRandom.ForItem(seed, i, generator.Name + "/" + difficulty);
             var g = generator.Generate(rng, difficulty);

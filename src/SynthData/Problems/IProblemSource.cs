@@ -8,6 +8,20 @@ public interface IProblemSource
 
     /// <summary>Problems in a deterministic order; bad rows come back as errors, never as exceptions.</summary>
     IEnumerable<SourceItem> Read(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The items from the <paramref name="position"/>-th on (counting bad rows too): where the last batch stopped.
+    /// Sources that can seek (generators) override this; files are read past their first items.
+    /// </summary>
+    IEnumerable<SourceItem> ReadFrom(long position, CancellationToken cancellationToken)
+    {
+        var i = 0L;
+        foreach (var item in Read(cancellationToken))
+        {
+            if (i++ >= position)
+                yield return item;
+        }
+    }
 }
 
 /// <summary>Either a problem or the reason a row could not become one.</summary>

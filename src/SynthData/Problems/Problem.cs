@@ -49,6 +49,8 @@ public sealed record ProblemOrigin
     public int? Difficulty { get; init; }
     /// <summary>1-based line (JSONL) or record (CSV) number in the dataset file.</summary>
     public long? Row { get; init; }
+    /// <summary>Licence of an imported dataset (SPDX-style id such as <c>MIT</c>, or free text), when known.</summary>
+    public string? License { get; init; }
 
     public static ProblemOrigin Generator(string name, long seed, int difficulty) =>
         new() { Kind = "generator", Name = name, Seed = seed, Difficulty = difficulty };

@@ -41,6 +41,7 @@ public static class ProblemJson
         if (s.Seed is { } seed) o["seed"] = seed;
         if (s.Difficulty is { } d) o["difficulty"] = d;
         if (s.Row is { } row) o["row"] = row;
+        if (s.License is { } license) o["license"] = license;
         return o;
     }
 
@@ -87,6 +88,7 @@ public static class ProblemJson
         Seed = s["seed"] is JsonValue seed && seed.TryGetValue<long>(out var sv) ? sv : null,
         Difficulty = s["difficulty"] is JsonValue d && d.TryGetValue<int>(out var dv) ? dv : null,
         Row = s["row"] is JsonValue r && r.TryGetValue<long>(out var rv) ? rv : null,
+        License = OptionalString(s, "license"),
     };
 
     private static List<IoTest>? ReadIoTests(JsonObject o)

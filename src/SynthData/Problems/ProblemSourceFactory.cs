@@ -23,23 +23,32 @@ public static class ProblemSourceFactory
             throw new ConfigException(errors);
     }
 
-    public static IReadOnlyList<IProblemSource> Create(PipelineOptions options)
-    {
-        var sources = new List<IProblemSource>(options.Sources.Count);
-        foreach (var s in options.Sources)
-        {
-            if (s.Generator is { } name)
-            {
-                if (!GeneratorCatalog.TryGet(name, out var generator))
-                    throw new InvalidOperationException($"unknown generator '{name}'");
-                sources.Add(new GeneratorSource(generator, s.Seed, s.Difficulty, s.Count));
-                continue;
-            }
+    /// <summary>The sources as fixed sets (a <c>per_batch</c> generator yields its first <c>count</c> problems).</summary>
+    public static IReadOnlyList<IProblemSource> Create(PipelineOptions options) =>
+        [.. options.Sources.Select(s => Configure(options, s, streams: false).Source)];
 
-            sources.Add(ForFile(options.ResolveInputPath(s.Dataset!), s.Dataset!, s.Format, s.Limit, s.Fields));
+    /// <summary>The sources as a batch reads them: with the keys their positions are kept under in the ledger.</summary>
+    public static IReadOnlyList<ConfiguredSource> CreateConfigured(PipelineOptions options) =>
+        [.. options.Sources.Select(s => Configure(options, s, streams: true))];
+
+    private static ConfiguredSource Configure(PipelineOptions options, SourceOptions s, bool streams)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (s.Generator is { } name)
+        {
+            if (!GeneratorCatalog.TryGet(name, out var generator))
+                throw new InvalidOperationException($"unknown generator '{name}'");
+            var endless = streams && s.PerBatch is not null;
+            return new ConfiguredSource(new GeneratorSource(generator, s.Seed, s.Difficulty, endless ? long.MaxValue : s.Count),
+                string.Create(inv, $"generator:{name}:difficulty={s.Difficulty}:seed={s.Seed}"), s.PerBatch, endless ? null : s.Count, null);
         }
 
-        return sources;
+        var path = options.ResolveInputPath(s.Dataset!);
+        var format = (s.Format ?? DatasetFormats.Infer(path)).Trim().ToLowerInvariant();
+        var file = ForFile(path, s.Dataset!, s.Format, s.Limit, s.Fields);
+        var license = s.License ?? DatasetLicenses.ForFormat(s.Format ?? DatasetFormats.Infer(s.Dataset!));
+        return new ConfiguredSource(license is null ? file : new LicensedSource(file, license),
+            $"dataset:{s.Dataset}:format={format}", s.PerBatch, null, path);
     }
 
     /// <summary>A dataset file as a source: CSV or JSONL by the given format, else by the file's extension.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SynthData.Filtering;
-using SynthData.Ledger;
 using SynthData.Selection;
 using static SynthData.Reports.SvgCharts;
 
@@ -19,50 +18,48 @@ public static class HtmlReport
     private const string Neutral = "#3b6fb6";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(IReadOnlyList<ReportRow> rows, IReadOnlyList<LedgerAttempt> attempts, CuratedDataset dataset, string model)
+    public static string Render(IReadOnlyList<ReportRow> rows, ReportTally tally, Curation dataset, string model)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SynthData report</title><style>").Append(Css).Append("</style></head><body>\n");
         sb.Append("<h1>SynthData report</h1>\n");
-        Totals(sb, rows, attempts, model);
+        Totals(sb, rows, tally, model);
 
         sb.Append("<h2>Pass rate by source and difficulty</h2>\n");
         sb.Append(HorizontalBars([.. rows.Select(r => new Bar(Label(r), r.PassRate, string.Create(Inv, $"{r.PassRate:0.0%} of {r.Samples}")))], 1, Neutral)).Append('\n');
 
         sb.Append("<h2>Completion length: accepted vs rejected</h2>\n<p class=\"note\">Share of each group's samples per length bin.</p>\n");
-        var acceptedLengths = attempts.Where(a => a.Verdict is { Accepted: true }).Select(a => (double)a.Attempt.CompletionTokens).Order().ToList();
-        var rejectedLengths = attempts.Where(a => a.Verdict is { Accepted: false, IsVerifierError: false }).Select(a => (double)a.Attempt.CompletionTokens).ToList();
+        var acceptedLengths = tally.AcceptedLengths;
         // Cut-off answers sit at the token cap far to the right; scaling to the accepted range keeps the bulk readable.
-        double? upper = acceptedLengths.Count == 0 ? null : acceptedLengths[(int)(0.99 * (acceptedLengths.Count - 1))] * 1.25;
-        sb.Append(Histogram([new Series("accepted", Accepted, acceptedLengths), new Series("rejected", Rejected, rejectedLengths)], 20, "completion tokens", upper)).Append('\n');
+        double? upper = acceptedLengths.Count == 0 ? null : acceptedLengths.AtRank((long)(0.99 * (acceptedLengths.Count - 1))) * 1.25;
+        sb.Append(Histogram([new Series("accepted", Accepted, acceptedLengths), new Series("rejected", Rejected, tally.RejectedLengths)], 20, "completion tokens", upper)).Append('\n');
 
         sb.Append("<h2>Verdicts</h2>\n");
-        var kinds = attempts.Where(a => a.Verdict is not null).GroupBy(a => a.Verdict!.Kind)
-            .Select(g => (Kind: g.Key, Count: g.Count(), Accepted: g.First().Verdict!.Accepted))
+        var kinds = tally.Kinds.Select(k => (Kind: k.Key, k.Value.Count, k.Value.Accepted))
             .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
         var verdictMax = kinds.Select(k => (double)k.Count).DefaultIfEmpty(0).Max();
         foreach (var group in kinds.GroupBy(k => k.Accepted).OrderByDescending(g => g.Key))
             sb.Append(HorizontalBars([.. group.Select(k => new Bar(k.Kind, k.Count, k.Count.ToString(Inv)))], verdictMax, group.Key ? Accepted : Rejected)).Append('\n');
 
         Table(sb, rows);
-        Curation(sb, dataset);
+        CurationSection(sb, dataset);
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
 
     private static string Label(ReportRow r) => r.Difficulty is { } d ? $"{r.Source} · d{d}" : r.Source;
 
-    private static void Totals(StringBuilder sb, IReadOnlyList<ReportRow> rows, IReadOnlyList<LedgerAttempt> attempts, string model)
+    private static void Totals(StringBuilder sb, IReadOnlyList<ReportRow> rows, ReportTally tally, string model)
     {
         var samples = rows.Sum(r => r.Samples);
         var accepted = rows.Sum(r => r.Accepted);
         var cost = rows.Where(r => r.CostPerAccepted is not null).Sum(r => r.CostPerAccepted!.Value * r.Accepted);
         sb.Append("<div class=\"tiles\">");
-        Tile(sb, "problems", attempts.Select(a => a.Problem.Id).Distinct().Count().ToString(Inv));
+        Tile(sb, "problems", tally.Problems.ToString(Inv));
         Tile(sb, "samples", samples.ToString(Inv));
         Tile(sb, "accepted", accepted.ToString(Inv));
         Tile(sb, "acceptance", samples == 0 ? "-" : ((double)accepted / samples).ToString("0.0%", Inv));
-        Tile(sb, "completion tokens", attempts.Sum(a => (long)a.Attempt.CompletionTokens).ToString("N0", Inv));
+        Tile(sb, "completion tokens", rows.Sum(r => r.CompletionTokens).ToString("N0", Inv));
         Tile(sb, "cost", cost.ToString("$0.00##", Inv));
         sb.Append("</div>\n<p class=\"note\">Model: ").Append(Escape(model)).Append("</p>\n");
     }
@@ -96,7 +93,7 @@ public static class HtmlReport
 
     private static void Num(StringBuilder sb, string text) => sb.Append("<td class=\"num\">").Append(Escape(text)).Append("</td>");
 
-    private static void Curation(StringBuilder sb, CuratedDataset dataset)
+    private static void CurationSection(StringBuilder sb, Curation dataset)
     {
         sb.Append("<h2>Quality filters</h2>\n");
         if (dataset.FilterCounts.Count == 0)

@@ -1,5 +1,4 @@
 using SynthData.Config;
-using SynthData.Ledger;
 
 namespace SynthData.Reports;
 
@@ -17,6 +16,8 @@ public sealed record ReportRow
     /// <summary>Completion tokens per sample.</summary>
     public double MeanTokens { get; init; }
     public double MedianTokens { get; init; }
+    /// <summary>Completion tokens of all samples.</summary>
+    public long CompletionTokens { get; init; }
     /// <summary>Verdict kinds with counts, most frequent first.</summary>
     public required IReadOnlyList<(string Kind, int Count)> Verdicts { get; init; }
     /// <summary>Prompt + completion tokens spent per accepted trace (null: none accepted).</summary>
@@ -25,38 +26,29 @@ public sealed record ReportRow
     public double? CostPerAccepted { get; init; }
 
     /// <summary>Rows by source (ordinal), then difficulty (none first).</summary>
-    public static List<ReportRow> Build(IReadOnlyList<LedgerAttempt> attempts, ModelOptions prices) =>
-        [.. attempts
-            .GroupBy(a => (a.Problem.Source.Name, a.Problem.Source.Kind, a.Problem.Source.Difficulty))
-            .OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Difficulty ?? -1)
-            .Select(g => FromGroup(g.Key.Name, g.Key.Kind, g.Key.Difficulty, [.. g], prices))];
+    public static List<ReportRow> Build(ReportTally tally, ModelOptions prices) =>
+        [.. tally.Groups
+            .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Difficulty ?? -1)
+            .Select(g => FromGroup(g.Key.Source, g.Key.Kind, g.Key.Difficulty, g.Value, prices))];
 
-    private static ReportRow FromGroup(string source, string kind, int? difficulty, List<LedgerAttempt> group, ModelOptions prices)
+    private static ReportRow FromGroup(string source, string kind, int? difficulty, ReportTally.Group g, ModelOptions prices)
     {
-        var verified = group.Count(a => a.Verdict is { IsVerifierError: false });
-        var accepted = group.Count(a => a.Verdict is { Accepted: true });
-        var tokens = group.Select(a => (double)a.Attempt.CompletionTokens).Order().ToList();
-        long promptTokens = group.Sum(a => (long)a.Attempt.PromptTokens);
-        long completionTokens = group.Sum(a => (long)a.Attempt.CompletionTokens);
-        var cost = (promptTokens * prices.PricePerMillionPromptTokens + completionTokens * prices.PricePerMillionCompletionTokens) / 1e6;
+        var cost = (g.PromptTokens * prices.PricePerMillionPromptTokens + g.CompletionTokens * prices.PricePerMillionCompletionTokens) / 1e6;
         return new ReportRow
         {
             Source = source,
             Kind = kind,
             Difficulty = difficulty,
-            Problems = group.Select(a => a.Problem.Id).Distinct().Count(),
-            Samples = group.Count,
-            Accepted = accepted,
-            PassRate = verified == 0 ? 0 : (double)accepted / verified,
-            MeanTokens = tokens.Count == 0 ? 0 : tokens.Average(),
-            MedianTokens = Median(tokens),
-            Verdicts = [.. group.Where(a => a.Verdict is not null).GroupBy(a => a.Verdict!.Kind)
-                .Select(v => (v.Key, v.Count())).OrderByDescending(v => v.Item2).ThenBy(v => v.Key, StringComparer.Ordinal)],
-            TokensPerAccepted = accepted == 0 ? null : (double)(promptTokens + completionTokens) / accepted,
-            CostPerAccepted = accepted == 0 ? null : cost / accepted,
+            Problems = g.Problems,
+            Samples = g.Samples,
+            Accepted = g.Accepted,
+            PassRate = g.Verified == 0 ? 0 : (double)g.Accepted / g.Verified,
+            MeanTokens = g.Tokens.Mean,
+            MedianTokens = g.Tokens.Median,
+            CompletionTokens = g.CompletionTokens,
+            Verdicts = [.. g.Verdicts.Select(v => (v.Key, v.Value)).OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)],
+            TokensPerAccepted = g.Accepted == 0 ? null : (double)(g.PromptTokens + g.CompletionTokens) / g.Accepted,
+            CostPerAccepted = g.Accepted == 0 ? null : cost / g.Accepted,
         };
     }
-
-    internal static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

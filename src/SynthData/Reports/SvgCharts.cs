@@ -33,7 +33,7 @@ public static class SvgCharts
         return sb.Append("</svg>").ToString();
     }
 
-    public sealed record Series(string Name, string Color, IReadOnlyList<double> Values);
+    public sealed record Series(string Name, string Color, TokenCounts Values);
 
     /// <summary>
     /// Histograms of several series over the same bins, drawn side by side within each bin. Each series is scaled
@@ -43,17 +43,17 @@ public static class SvgCharts
     public static string Histogram(IReadOnlyList<Series> series, int bins, string unit, double? upper = null, int width = 1000, int height = 280)
     {
         const int Left = 48, Bottom = 40, Top = 28;
-        var all = series.SelectMany(s => s.Values).ToList();
+        var total = series.Sum(s => s.Values.Count);
         var sb = new StringBuilder();
         sb.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\">");
-        if (all.Count == 0)
+        if (total == 0)
             return sb.Append(Inv, $"<text x=\"{Left}\" y=\"{height / 2}\">no data</text></svg>").ToString();
-        var max = Math.Max(1, Math.Min(all.Max(), upper ?? double.MaxValue));
+        var max = Math.Max(1, Math.Min(series.Max(s => s.Values.Max), upper ?? double.MaxValue));
         var binWidth = Math.Ceiling(max / bins);
         var plotW = width - Left - 10;
         var plotH = height - Top - Bottom;
-        var shares = series.Select(s => Enumerable.Range(0, bins)
-            .Select(b => s.Values.Count == 0 ? 0 : (double)s.Values.Count(v => Math.Min(bins - 1, (int)(v / binWidth)) == b) / s.Values.Count).ToArray()).ToList();
+        var shares = series.Select(s => s.Values.Bins(bins, binWidth)
+            .Select(n => s.Values.Count == 0 ? 0 : (double)n / s.Values.Count).ToArray()).ToList();
         var (top, ticks) = NiceScale(shares.SelectMany(x => x).Max());
         var slot = (double)plotW / bins;
         var barW = (slot - 2) / Math.Max(1, series.Count);
@@ -78,7 +78,7 @@ public static class SvgCharts
             }
         }
 
-        var overflow = all.Max() > bins * binWidth;
+        var overflow = series.Max(s => s.Values.Max) > bins * binWidth;
         for (var b = 0; b <= bins; b += Math.Max(1, bins / 5))
             sb.Append(Inv, $"<text x=\"{Left + b * slot:0.#}\" y=\"{Top + plotH + 16}\" text-anchor=\"middle\">{b * binWidth:0}</text>");
         if (overflow)

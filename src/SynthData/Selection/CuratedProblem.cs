@@ -1,5 +1,6 @@
 using SynthData.Ledger;
 using SynthData.Problems;
+using SynthData.Verification;
 
 namespace SynthData.Selection;
 
@@ -26,6 +27,25 @@ public sealed record CuratedProblem
     /// <summary><c>train</c> or <c>test</c>.</summary>
     public required string Split { get; init; }
 
+    /// <summary>Why an accepted trace was filtered out, by sample index.</summary>
+    public IReadOnlyDictionary<int, string> FilterReasons { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Why this accepted trace was filtered out, or null.</summary>
+    public string? FilterReason(LedgerAttempt a) => FilterReasons.GetValueOrDefault(a.Attempt.SampleIndex);
+
     /// <summary>Accepted / verified; null when nothing was verified.</summary>
     public double? PassRate => Verified == 0 ? null : Math.Round((double)Accepted / Verified, 6);
+
+    /// <summary>
+    /// Mean partial credit over the verified attempts (code: fraction of test cases passed; 1/0 where a verifier
+    /// has no partial credit, so there it equals the pass rate); null when nothing was verified.
+    /// </summary>
+    public double? MeanScore
+    {
+        get
+        {
+            var scores = Attempts.Where(a => a.Verdict is { IsVerifierError: false }).Select(a => a.Verdict!.EffectiveScore()).ToList();
+            return scores.Count == 0 ? null : Math.Round(scores.Average(), 6);
+        }
+    }
 }

@@ -24,6 +24,8 @@ public sealed record Verdict
     public required string VerifierVersion { get; init; }
     public double DurationMs { get; init; }
     public JsonObject? Details { get; init; }
+    /// <summary>Partial credit in [0,1] where the verifier has it (code: fraction of test cases passed); null means 1 when accepted, else 0.</summary>
+    public double? Score { get; init; }
 
     public bool IsVerifierError => Kind == VerdictKinds.Error;
 }

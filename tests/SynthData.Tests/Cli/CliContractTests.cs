@@ -95,7 +95,8 @@ public sealed class CliContractTests : IDisposable
             """{"id": "c", "gold": "3", "pred": "\\boxed{4}"}""") + "\n");
         var output = _dir.File("out.jsonl");
         var r = await TestSupport.Cli.RunAsync("verify", "math", "--input", input, "--output", output);
-        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(2, r.ExitCode); // one malformed line: said in its result, counted on stderr
+        Assert.Contains("1 with input errors", r.Error, StringComparison.Ordinal);
         var rows = File.ReadAllLines(output).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
         Assert.Equal(3, rows.Count);
         Assert.Equal("a", rows[0]["id"]!.GetValue<string>());
@@ -103,6 +104,16 @@ public sealed class CliContractTests : IDisposable
         Assert.NotNull(rows[1]["error"]);
         Assert.Equal("c", rows[2]["id"]!.GetValue<string>());
         Assert.False(rows[2]["equivalent"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Verify_math_batch_of_good_lines_exits_0_whatever_the_verdicts()
+    {
+        var input = _dir.Write("good.jsonl", """{"id": "a", "gold": "2", "pred": "3"}""" + "\n");
+        var r = await TestSupport.Cli.RunAsync("verify", "math", "--input", input);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("1 lines from", r.Error, StringComparison.Ordinal);
+        Assert.False(JsonNode.Parse(r.Out)!["equivalent"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -122,7 +133,8 @@ public sealed class CliContractTests : IDisposable
             """{"id": 3, "gold": "2", "pred": "\ud800 2"}""",
             """{"id": 4, "gold": "2", "pred": "2"}""") + "\n");
         var r = await TestSupport.Cli.RunAsync("verify", "math", "--input", input, "--output", _dir.File("out.jsonl"));
-        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("2 with input errors", r.Error, StringComparison.Ordinal);
         var rows = File.ReadAllLines(_dir.File("out.jsonl")).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(4, rows.Count);
         Assert.True(rows[0]["equivalent"]!.GetValue<bool>()); // numeric gold accepted

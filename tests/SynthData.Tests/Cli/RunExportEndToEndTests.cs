@@ -98,7 +98,7 @@ public sealed class RunExportEndToEndTests : IDisposable
     [Fact]
     public async Task Same_config_gives_byte_identical_exports_across_runs()
     {
-        _dir.Write("bad.jsonl", "");
+        _dir.Write("bad.jsonl", "{\"question\": \"q?\", \"answer\": \"#### 1\"}\n"); // an empty file is an error now
         var a = WriteConfig("a.yaml");
         var b = WriteConfig("b.yaml", "  stream: true");
         Assert.Equal(0, (await TestSupport.Cli.RunAsync("run", "--config", a)).ExitCode);

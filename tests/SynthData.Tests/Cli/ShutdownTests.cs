@@ -32,10 +32,10 @@ public sealed class ShutdownTests : IDisposable
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
             var ledger = Path.Combine(_dir.Path, "out", "ledger.db");
+            // Wait for answers to land, however slow the machine: then some requests are done and some in flight.
             var waited = Stopwatch.StartNew();
-            while (!File.Exists(ledger) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            while (Answered(ledger) < 8 && waited.Elapsed < TimeSpan.FromSeconds(90))
                 await Task.Delay(100);
-            await Task.Delay(1500); // let some requests complete and some be in flight
             using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -55,5 +55,23 @@ public sealed class ShutdownTests : IDisposable
         Assert.Contains($"{120 - partial} new, {partial} already in the ledger", rerun.Out, StringComparison.Ordinal);
         var final = JsonNode.Parse((await TestSupport.Cli.RunAsync("stats", "--config", config, "--json")).Out)!;
         Assert.Equal(120, final["attempts"]!.GetValue<long>());
+    }
+
+    private static long Answered(string ledger)
+    {
+        if (!File.Exists(ledger))
+            return 0;
+        try
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={ledger};Mode=ReadOnly;Pooling=False");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM attempts";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not created yet
+        }
     }
 }

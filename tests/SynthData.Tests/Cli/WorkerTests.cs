@@ -46,7 +46,7 @@ public sealed class WorkerTests : IDisposable
         Assert.True(secondAt >= new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), $"second batch at {secondAt}");
 
         await service.StopAsync(CancellationToken.None);
-        Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
+        Assert.Equal(ExitCodes.Interrupted, outcome.ExitCode); // stopped while idle: 130, as for a stop mid-batch
         using var ledger = RunLedger.Open(options.OutputDirectory);
         var stats = LedgerStatistics.Read(ledger);
         Assert.Equal(6, stats.Attempts); // the second batch found everything done

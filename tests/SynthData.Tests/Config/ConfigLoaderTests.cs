@@ -38,7 +38,10 @@ public sealed class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("model:\n  samples_per_problme: 2\n", 2, "model.samples_per_problme", "unknown key")]
+    [InlineData("model:\n  samples_per_problme: 2\n", 2, "model.samples_per_problme", "unknown key; did you mean 'samples_per_problem'?")]
+    [InlineData("model:\n  temprature: 0.2\n", 2, "model.temprature", "did you mean 'temperature'?")]
+    [InlineData("run:\n  max-problems: 3\n", 2, "run.max-problems", "did you mean 'max_problems'?")]
+    [InlineData("mdoel:\n  name: x\n", 1, "mdoel", "did you mean 'model'?")]
     [InlineData("model:\n  samples_per_problem: lots\n", 2, "model.samples_per_problem", "whole number")]
     [InlineData("model:\n  samples_per_problem: 0\n", 2, "model.samples_per_problem", "between 1 and 1024")]
     [InlineData("model:\n  temperature: 3.5\n", 2, "model.temperature", "between 0 and 2")]
@@ -57,6 +60,13 @@ public sealed class ConfigLoaderTests
         Assert.Equal(key, error.Key);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.StartsWith($"p.yaml:{line}:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_unlike_any_valid_one_gets_no_suggestion()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("model:\n  banana_split: 2\nsources:\n  - generator: arithmetic\n", "p.yaml"));
+        Assert.DoesNotContain("did you mean", Assert.Single(e.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

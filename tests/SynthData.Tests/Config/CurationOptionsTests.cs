@@ -67,6 +67,14 @@ public sealed class CurationOptionsTests
     {
         var o = ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Root, "pipeline.yaml"));
         Assert.Equal(["gsm8k_test", "math_test", "humaneval", "mbpp"], o.Decontamination.Benchmarks.Select(b => b.Name));
-        Assert.All(o.Decontamination.Benchmarks, b => Assert.StartsWith("../shared/datasets/", b.Path, StringComparison.Ordinal));
+        // Self-contained: every default benchmark is a file inside the repository.
+        var root = Path.GetFullPath(TestSupport.RepoPaths.Root) + Path.DirectorySeparatorChar;
+        Assert.All(o.Decontamination.Benchmarks, b =>
+        {
+            Assert.StartsWith("data/benchmarks/", b.Path, StringComparison.Ordinal);
+            var full = Path.GetFullPath(Path.Combine(TestSupport.RepoPaths.Root, b.Path));
+            Assert.StartsWith(root, full, StringComparison.Ordinal);
+            Assert.True(File.Exists(full), full);
+        });
     }
 }

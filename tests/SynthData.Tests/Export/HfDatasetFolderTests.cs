@@ -44,7 +44,7 @@ public sealed partial class HfDatasetFolderTests(PipelineLedger ledger) : IClass
     {
         var (dir, card) = await ExportAsync("hf");
         var files = DataFiles(card);
-        Assert.Equal(["dpo", "rl", "sft", "sharegpt"], files.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["dpo", "grpo", "rl", "sft", "sharegpt", "sharegpt_dpo"], files.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal));
         foreach (var ((config, split), path) in files)
         {
             var lines = File.ReadAllLines(Path.Combine(dir, path));

@@ -44,7 +44,7 @@ public sealed class DecontaminationTests : IDisposable
     public async Task Planted_gsm8k_test_question_is_dropped_and_reported_with_the_benchmark_item()
     {
         WriteProblems();
-        var config = WriteConfig(SharedBenchmarks.Gsm8kTest.Replace('\\', '/'));
+        var config = WriteConfig(TestSupport.RepoPaths.Gsm8kTest.Replace('\\', '/'));
 
         var run = await TestSupport.Cli.RunAsync("run", "--config", config);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);

@@ -3,6 +3,7 @@ using SynthData.Export;
 using SynthData.Filtering;
 using SynthData.Ledger;
 using SynthData.Problems;
+using SynthData.Selection;
 using SynthData.Selection.Quality;
 using SynthData.Tests.TestSupport;
 using SynthData.Verification;
@@ -18,6 +19,13 @@ public sealed class CuratedDatasetTests : IDisposable
 
     private const string Good = "<think>\n2 + 2 = 4\n</think>\n\nThe answer is \\boxed{4}.";
 
+    /// <summary>One whole pass: the groups in order, and the curation totals it leaves.</summary>
+    private static (Curation Curation, List<ProblemGroup> Groups) Curate(ExportContext context)
+    {
+        var (curation, groups) = context.Pass();
+        return (curation, groups.ToList());
+    }
+
     [Fact]
     public async Task Filtered_and_duplicate_traces_are_counted_and_never_exported()
     {
@@ -32,17 +40,18 @@ public sealed class CuratedDatasetTests : IDisposable
         options.Selection.KeepPerProblem = 5;
         var context = b.Context(options);
 
-        var curated = Assert.Single(context.Dataset.Problems);
+        var (curation, groups) = Curate(context);
+        var curated = Assert.Single(groups.Select(g => g.Curated).OfType<CuratedProblem>());
         Assert.Equal([0], curated.Selected.Select(a => a.Attempt.SampleIndex));
         Assert.Equal([3, 4], curated.Rejected.Select(a => a.Attempt.SampleIndex));
         Assert.Equal(0.6, curated.PassRate);
-        Assert.Equal(1, context.Dataset.FilterCounts[QualityReasons.DuplicateTrace]);
-        Assert.Equal(1, context.Dataset.FilterCounts[QualityReasons.Hedging]);
+        Assert.Equal(1, curation.FilterCounts[QualityReasons.DuplicateTrace]);
+        Assert.Equal(1, curation.FilterCounts[QualityReasons.Hedging]);
 
         using var sft = new StringWriter();
-        Assert.Equal(1, await new SftExporter().WriteAsync(context, sft, CancellationToken.None));
+        Assert.Equal(1, await ExportRunner.WriteAsync(context, new SftExporter(), sft, CancellationToken.None));
         using var dpo = new StringWriter();
-        Assert.Equal(1, await new DpoExporter().WriteAsync(context, dpo, CancellationToken.None));
+        Assert.Equal(1, await ExportRunner.WriteAsync(context, new DpoExporter(), dpo, CancellationToken.None));
         var pair = JsonNode.Parse(dpo.ToString())!;
         Assert.Equal(3, (int)pair["rejected_sample_index"]!); // the wrong answer, not the cut-off one
     }
@@ -60,12 +69,13 @@ public sealed class CuratedDatasetTests : IDisposable
         b.Ledger.Record([new DroppedProblem(dropped, DropReasons.Contaminated, "bench:9", "What is 3 + 3?", 1)], [kept.Id], 1);
         var context = b.Context();
 
-        Assert.Equal([kept.Id], context.Dataset.Problems.Select(p => p.Problem.Id));
-        Assert.Equal(2, context.Dataset.AttemptsOfDroppedProblems);
+        var (curation, groups) = Curate(context);
+        Assert.Equal([kept.Id], groups.Select(g => g.Curated).OfType<CuratedProblem>().Select(p => p.Problem.Id));
+        Assert.Equal(2, curation.AttemptsOfDroppedProblems);
         using var rl = new StringWriter();
-        Assert.Equal(1, await new RlExporter().WriteAsync(context, rl, CancellationToken.None));
+        Assert.Equal(1, await ExportRunner.WriteAsync(context, new RlExporter(), rl, CancellationToken.None));
         using var raw = new StringWriter();
-        Assert.Equal(4, await new RawExporter().WriteAsync(context, raw, CancellationToken.None));
+        Assert.Equal(4, await ExportRunner.WriteAsync(context, new RawExporter(), raw, CancellationToken.None));
         Assert.Contains("\"problem_dropped\":{\"reason\":\"contaminated\",\"matched\":\"bench:9\"", raw.ToString(), StringComparison.Ordinal);
 
         // A later run that keeps the problem again clears the decision.

@@ -36,7 +36,7 @@ internal sealed class LedgerBuilder : IDisposable
     }
 
     /// <summary>Records one attempt and its verdict (<paramref name="kind"/> null: no verdict yet).</summary>
-    public void Attempt(Problem p, int index, string content, string? kind, int completionTokens = 50, string finishReason = "stop", string? reasoning = null)
+    public void Attempt(Problem p, int index, string content, string? kind, int completionTokens = 50, string finishReason = "stop", string? reasoning = null, double? score = null)
     {
         var attempt = new AttemptRecord
         {
@@ -62,6 +62,7 @@ internal sealed class LedgerBuilder : IDisposable
                 Reason = kind,
                 Verifier = "math",
                 VerifierVersion = "test-1",
+                Score = score,
             })];
         Ledger.Record([attempt], verdicts, []);
     }

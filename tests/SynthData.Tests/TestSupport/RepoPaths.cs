@@ -1,27 +1,20 @@
 namespace SynthData.Tests.TestSupport;
 
-/// <summary>Locates the repository root and the shared datasets from the test binary's folder.</summary>
+/// <summary>Locates the repository root and the data inside it from the test binary's folder.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>
-    /// shared/datasets beside the repository (../shared), or beside any folder above it, so git worktrees nested
-    /// one level deeper find the same data.
-    /// </summary>
-    public static string SharedDatasets { get; } = FindSharedDatasets();
+    /// <summary>The benchmarks shipped in the repository (gzip'd JSONL with their licences; see data/README.md).</summary>
+    public static string Benchmarks => Path.Combine(Root, "data", "benchmarks");
 
-    private static string FindSharedDatasets()
-    {
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "datasets");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
+    public static string Gsm8kTest => Path.Combine(Benchmarks, "gsm8k", "test.jsonl.gz");
 
-        return Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets"));
-    }
+    public static string MathTest => Path.Combine(Benchmarks, "math", "test.jsonl.gz");
+
+    public static string HumanEval => Path.Combine(Benchmarks, "humaneval", "HumanEval.jsonl.gz");
+
+    public static string Mbpp => Path.Combine(Benchmarks, "mbpp", "mbpp.jsonl.gz");
 
     private static string FindRoot()
     {

@@ -20,10 +20,14 @@ public sealed class CsvDatasetSource(string path, string displayName, int? limit
         HashSet<long> badLines;
         try
         {
-            badLines = InvalidUtf8Lines(path);
+            var lineErrors = LineErrors(path);
+            // A file that cannot be read to its end (a corrupt .gz) is one located error, before any row is taken.
+            if (lineErrors.FirstOrDefault(l => l.EndsFile) is { EndsFile: true } unreadable)
+                return [SourceItem.Bad(new InputError(displayName, unreadable.Number, "", unreadable.Error!))];
+            badLines = lineErrors.Select(l => l.Number).ToHashSet();
             // Decoding never throws: rows that touch a line with invalid bytes are reported from badLines instead, so
             // one bad byte costs its own row, not the rest of the file.
-            reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
+            reader = new StreamReader(DatasetFile.OpenRead(path), new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,10 +37,10 @@ public sealed class CsvDatasetSource(string path, string displayName, int? limit
         return ReadRows(reader, badLines, cancellationToken);
     }
 
-    private static HashSet<long> InvalidUtf8Lines(string path)
+    private static List<JsonlLineReader.Line> LineErrors(string path)
     {
-        using var stream = File.OpenRead(path);
-        return JsonlLineReader.Read(stream).Where(l => l.Error is not null).Select(l => l.Number).ToHashSet();
+        using var stream = DatasetFile.OpenRead(path);
+        return JsonlLineReader.Read(stream).Where(l => l.Error is not null).ToList();
     }
 
     /// <summary>Line breaks inside the record (quoted fields), not counting the one that ends it.</summary>

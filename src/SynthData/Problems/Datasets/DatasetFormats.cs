@@ -7,13 +7,13 @@ namespace SynthData.Problems.Datasets;
 /// <summary>Maps the row formats of public datasets onto <see cref="Problem"/>.</summary>
 public static partial class DatasetFormats
 {
-    public static IReadOnlyList<string> Names { get; } = ["jsonl", "gsm8k", "math", "svamp", "humaneval", "mbpp", "csv"];
+    public static IReadOnlyList<string> Names { get; } = ["jsonl", "gsm8k", "math", "svamp", "humaneval", "mbpp", "apps", "csv"];
 
     public static bool IsKnown(string format) => Names.Contains(format.Trim().ToLowerInvariant());
 
-    /// <summary>Format used when none is configured: by extension, and for JSONL by the fields of the first row.</summary>
+    /// <summary>Format used when none is configured: by extension (a trailing <c>.gz</c> aside), and for JSONL by the fields of the first row.</summary>
     public static string Infer(string path) =>
-        Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl";
+        Path.GetExtension(DatasetFile.ContentPath(path)).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl";
 
     /// <summary>Builds a problem from one JSON row; throws <see cref="ProblemFormatException"/> naming the field.</summary>
     public static Problem FromJsonRow(string format, JsonObject row, string datasetName, long rowNumber, FieldMapOptions fields)
@@ -26,6 +26,7 @@ public static partial class DatasetFormats
             "svamp" => Svamp(row, origin),
             "humaneval" => HumanEval(row, origin),
             "mbpp" => Mbpp(row, origin),
+            "apps" => AppsFormat.Read(row, origin),
             _ => Generic(row, origin, fields),
         };
     }
@@ -35,6 +36,8 @@ public static partial class DatasetFormats
     {
         if (row.ContainsKey("domain") && row.ContainsKey("prompt") && fields.Prompt == "prompt")
             return ProblemJson.FromJson(row, origin);
+        if (AppsFormat.Looks(row))
+            return AppsFormat.Read(row, origin);
         if (row.ContainsKey("question") && row["answer"] is JsonValue a && a.ToString().Contains("####", StringComparison.Ordinal))
             return Gsm8k(row, origin);
         if (row.ContainsKey("problem") && (row.ContainsKey("solution") || row.ContainsKey("answer")) && fields.Prompt == "prompt")
@@ -127,13 +130,15 @@ public static partial class DatasetFormats
         var tests = string.Join('\n', new[] { imports, setup }.Where(s => s.Trim().Length > 0).Concat(asserts)) + "\n";
         // The first assert shows the expected function name and call shape, as in the standard MBPP prompt.
         var prompt = $"{text.Trim()}\nYour code should pass this test:\n{asserts[0]}";
+        var reference = ProblemJson.OptionalString(row, "code");
         return new Problem
         {
             Id = ProblemId.For(ProblemDomain.Code, prompt, null, tests, null, null),
             Domain = ProblemDomain.Code,
             Prompt = prompt,
             Tests = tests,
-            Solution = ProblemJson.OptionalString(row, "code"),
+            EntryPoint = MbppEntryPoint.Find(reference, asserts[0]),
+            Solution = reference,
             Source = origin,
             Metadata = TaskId(row),
         };

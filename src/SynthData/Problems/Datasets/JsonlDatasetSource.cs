@@ -14,7 +14,7 @@ public sealed class JsonlDatasetSource(string path, string displayName, string f
         Stream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = DatasetFile.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

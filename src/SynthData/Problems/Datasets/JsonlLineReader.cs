@@ -10,7 +10,9 @@ internal static class JsonlLineReader
 {
     public const int DefaultMaxLineBytes = 16 * 1024 * 1024;
 
-    public readonly record struct Line(long Number, string? Text, string? Error);
+    /// <summary>One line, or its error; <paramref name="EndsFile"/> marks a read failure (e.g. a corrupt .gz) after which
+    /// nothing more can be read.</summary>
+    public readonly record struct Line(long Number, string? Text, string? Error, bool EndsFile = false);
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -21,7 +23,8 @@ internal static class JsonlLineReader
         long number = 1;
         var tooLong = false;
         int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        string? failure;
+        while ((read = ReadChunk(stream, buffer, out failure)) > 0)
         {
             var start = 0;
             for (var i = 0; i < read; i++)
@@ -36,8 +39,29 @@ internal static class JsonlLineReader
             Append(line, buffer, start, read - start, maxLineBytes, ref tooLong);
         }
 
+        if (failure is not null)
+        {
+            yield return new Line(number, null, $"cannot read the file from this line on: {failure}", EndsFile: true);
+            yield break;
+        }
+
         if (line.Length > 0 || tooLong)
             yield return Finish(line, number, ref tooLong, maxLineBytes);
+    }
+
+    /// <summary>A compressed file can be cut off or corrupt: that is bad input located at a line, not a crash.</summary>
+    private static int ReadChunk(Stream stream, byte[] buffer, out string? failure)
+    {
+        failure = null;
+        try
+        {
+            return stream.Read(buffer, 0, buffer.Length);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            failure = e.Message;
+            return 0;
+        }
     }
 
     private static void Append(MemoryStream line, byte[] buffer, int offset, int count, int max, ref bool tooLong)

@@ -7,46 +7,47 @@ using SynthData.Problems;
 namespace SynthData.Verification.Code;
 
 /// <summary>
-/// <c>synthdata verify code --input/--output</c>: JSONL <c>{"id","code","tests","entry_point"?}</c> or
-/// <c>{"id","code","stdin","expected_stdout"}</c> (optional <c>"timeout_s"</c>) to
-/// <c>{"id","passed","reason","duration_ms"}</c>, in input order, checked in parallel. A bad line gets a result
-/// with <c>"error"</c> and the batch goes on.
+/// <c>synthdata verify code --input/--output</c>: one JSONL row per program with its tests in any form that
+/// <c>generate</c>, the <c>rl</c> export and the APPS/TACO sets use — <c>{"id","code","tests","entry_point"?}</c>,
+/// <c>{"id","code","function_tests","entry_point"}</c>, <c>{"id","code","inputs","outputs","fn_name"?}</c> (see
+/// <see cref="CodeTestsJson"/>) or <c>{"id","code","stdin","expected_stdout"}</c>, each with optional
+/// <c>"timeout_s"</c> and <c>"float_tolerance"</c> — to <c>{"id","passed","score","reason","duration_ms"}</c>, in
+/// input order, checked in parallel. A bad line gets a result with <c>"error"</c> (and score 0) and the batch goes on.
 /// </summary>
 public static class CodeBatch
 {
-    /// <summary>Returns the number of lines that did not pass (bad lines included).</summary>
-    public static async Task<int> RunAsync(TextReader input, TextWriter output, CodeVerifier verifier, CancellationToken cancellationToken)
+    public static async Task<CodeBatchSummary> RunAsync(TextReader input, TextWriter output, CodeVerifier verifier, CancellationToken cancellationToken)
     {
         // Bounded look-ahead keeps memory flat on huge inputs while the verifier's own limit sets the parallelism.
-        var window = new Queue<Task<JsonObject>>();
+        var window = new Queue<Task<LineResult>>();
         var limit = System.Math.Max(2, verifier.Options.MaxParallelChecks * 4);
-        var notPassed = 0;
+        var summary = new CodeBatchSummary();
         var lineNumber = 0;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
             window.Enqueue(CheckLineAsync(line, lineNumber, verifier, cancellationToken));
             if (window.Count >= limit)
-                notPassed += await WriteAsync(window.Dequeue(), output).ConfigureAwait(false);
+                summary = Add(summary, await WriteAsync(window.Dequeue(), output).ConfigureAwait(false));
         }
         while (window.Count > 0)
-            notPassed += await WriteAsync(window.Dequeue(), output).ConfigureAwait(false);
+            summary = Add(summary, await WriteAsync(window.Dequeue(), output).ConfigureAwait(false));
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return notPassed;
+        return summary;
     }
 
-    private static async Task<int> WriteAsync(Task<JsonObject> result, TextWriter output)
+    private static async Task<LineResult> WriteAsync(Task<LineResult> result, TextWriter output)
     {
-        var json = await result.ConfigureAwait(false);
-        await output.WriteLineAsync(json.ToJsonString(ProblemJson.Compact)).ConfigureAwait(false);
-        return json["passed"]?.GetValue<bool>() == true ? 0 : 1;
+        var line = await result.ConfigureAwait(false);
+        await output.WriteLineAsync(line.Json.ToJsonString(ProblemJson.Compact)).ConfigureAwait(false);
+        return line;
     }
 
-    private static async Task<JsonObject> CheckLineAsync(string line, int lineNumber, CodeVerifier verifier, CancellationToken cancellationToken)
+    private static async Task<LineResult> CheckLineAsync(string line, int lineNumber, CodeVerifier verifier, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         if (line.Trim().Length == 0)
-            return Result(null, false, $"line {lineNumber}: empty line", started, error: true); // one output line per input line
+            return InputError(null, lineNumber, "empty line", started); // one output line per input line
         JsonObject row;
         try
         {
@@ -54,7 +55,7 @@ public static class CodeBatch
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            return Result(null, false, $"line {lineNumber}: invalid JSON: {e.Message}", started, error: true);
+            return InputError(null, lineNumber, $"invalid JSON: {e.Message}", started);
         }
 
         var id = row["id"]?.DeepClone();
@@ -62,80 +63,92 @@ public static class CodeBatch
         string code;
         try
         {
-            if (!TryBuildProblem(row, lineNumber, out problem, out code, out var problemError))
-                return Result(id, false, problemError, started, error: true);
+            code = row["code"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : string.Empty;
+            if (code.Length == 0)
+                return InputError(id, lineNumber, "field 'code' is required (the program, or a whole model response)", started);
+            problem = CodeTestsJson.Read(TestsOf(row)).ToProblem(row["id"]?.ToString() ?? lineNumber.ToString(CultureInfo.InvariantCulture), ProblemOrigin.Dataset("verify-code", lineNumber));
+        }
+        catch (ProblemFormatException e)
+        {
+            return InputError(id, lineNumber, $"field '{e.Field}': {e.Message}", started);
         }
         catch (InvalidOperationException e)
         {
             // System.Text.Json refuses strings it cannot decode (e.g. a lone surrogate escape) this way.
-            return Result(id, false, $"line {lineNumber}: unreadable string: {e.Message}", started, error: true);
+            return InputError(id, lineNumber, $"unreadable string: {e.Message}", started);
         }
 
         // Bare code is accepted only from a reply that has no reasoning section: code inside <think> is not an answer.
         var hasThink = code.Contains("<think>", StringComparison.Ordinal) || code.Contains("</think>", StringComparison.Ordinal);
         var program = ProgramExtractor.Extract(code, acceptBareCode: !hasThink);
         if (program is null)
-            return Result(id, false, "no code", started, error: false);
+            return new LineResult(Result(id, false, 0, "no code", started), LineKind.NotPassed);
         var verdict = await verifier.CheckProgramAsync(problem, program, cancellationToken).ConfigureAwait(false);
-        return Result(id, verdict.Accepted, $"{verdict.Kind}: {verdict.Reason}", started, error: verdict.IsVerifierError);
+        var json = Result(id, verdict.Accepted, verdict.EffectiveScore(), $"{verdict.Kind}: {verdict.Reason}", started);
+        if (verdict.IsVerifierError)
+        {
+            json["error"] = json["reason"]!.GetValue<string>();
+            return new LineResult(json, LineKind.VerifierError);
+        }
+        return new LineResult(json, verdict.Accepted ? LineKind.Passed : LineKind.NotPassed);
     }
 
-    private static bool TryBuildProblem(JsonObject row, int lineNumber, out Problem problem, out string code, out string error)
+    /// <summary>
+    /// The row's tests as a <see cref="CodeTestsJson"/> object: the row itself, except that the single-case
+    /// <c>stdin</c>/<c>expected_stdout</c> form becomes one <c>inputs</c>/<c>outputs</c> case.
+    /// </summary>
+    private static JsonObject TestsOf(JsonObject row)
     {
-        problem = null!;
-        code = Text(row, "code") ?? string.Empty;
-        error = string.Empty;
-        if (code.Length == 0)
+        if (!row.ContainsKey("stdin") && !row.ContainsKey("expected_stdout"))
+            return row;
+        foreach (var other in new[] { "tests", "function_tests", "inputs", "outputs" })
         {
-            error = $"line {lineNumber}: field 'code' is required";
-            return false;
+            if (row.ContainsKey(other))
+                throw new ProblemFormatException(other, "expected exactly one kind of tests, got 'stdin'/'expected_stdout' and '" + other + "'");
         }
-        var tests = Text(row, "tests");
-        var stdin = Text(row, "stdin");
-        var expected = Text(row, "expected_stdout");
-        if (tests is null && (stdin is null || expected is null))
+        var tests = new JsonObject
         {
-            error = $"line {lineNumber}: needs 'tests', or 'stdin' and 'expected_stdout'";
-            return false;
-        }
-        JsonObject? metadata = null;
-        if (row["timeout_s"] is { } timeout)
-        {
-            if (!CodeVerifier.TryReadTimeout(timeout, out var seconds))
-            {
-                error = $"line {lineNumber}: field 'timeout_s' must be a number of seconds in 0.1..600";
-                return false;
-            }
-            metadata = new JsonObject { ["timeout_s"] = seconds };
-        }
-        problem = new Problem
-        {
-            Id = row["id"]?.ToString() ?? lineNumber.ToString(CultureInfo.InvariantCulture),
-            Domain = ProblemDomain.Code,
-            Prompt = string.Empty,
-            Tests = tests,
-            EntryPoint = Text(row, "entry_point"),
-            IoTests = tests is null ? [new IoTest(stdin!, expected!)] : null,
-            Source = ProblemOrigin.Dataset("verify-code", lineNumber),
-            Metadata = metadata,
+            ["inputs"] = new JsonArray(Text(row, "stdin")),
+            ["outputs"] = new JsonArray(Text(row, "expected_stdout")),
         };
-        return true;
+        foreach (var key in new[] { "timeout_s", "float_tolerance" })
+        {
+            if (row.ContainsKey(key))
+                tests[key] = row[key]?.DeepClone();
+        }
+        return tests;
     }
 
-    private static string? Text(JsonObject row, string key) =>
-        row[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+    private static string Text(JsonObject row, string key) =>
+        row[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? v.GetValue<string>()
+            : throw new ProblemFormatException(key, "expected a string ('stdin' and 'expected_stdout' go together; 'stdin' may be \"\")");
 
-    private static JsonObject Result(JsonNode? id, bool passed, string reason, long started, bool error)
+    private static LineResult InputError(JsonNode? id, int lineNumber, string message, long started)
     {
-        var result = new JsonObject
-        {
-            ["id"] = id,
-            ["passed"] = passed,
-            ["reason"] = reason,
-            ["duration_ms"] = System.Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
-        };
-        if (error)
-            result["error"] = reason;
-        return result;
+        var json = Result(id, false, 0, $"line {lineNumber}: {message}", started);
+        json["error"] = json["reason"]!.GetValue<string>();
+        return new LineResult(json, LineKind.InputError);
     }
+
+    private static JsonObject Result(JsonNode? id, bool passed, double score, string reason, long started) => new()
+    {
+        ["id"] = id,
+        ["passed"] = passed,
+        ["score"] = score,
+        ["reason"] = reason,
+        ["duration_ms"] = System.Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
+    };
+
+    private enum LineKind { Passed, NotPassed, InputError, VerifierError }
+
+    private sealed record LineResult(JsonObject Json, LineKind Kind);
+
+    private static CodeBatchSummary Add(CodeBatchSummary s, LineResult line) => line.Kind switch
+    {
+        LineKind.Passed => s with { Lines = s.Lines + 1, Passed = s.Passed + 1 },
+        LineKind.NotPassed => s with { Lines = s.Lines + 1, NotPassed = s.NotPassed + 1 },
+        LineKind.InputError => s with { Lines = s.Lines + 1, InputErrors = s.InputErrors + 1 },
+        _ => s with { Lines = s.Lines + 1, VerifierErrors = s.VerifierErrors + 1 },
+    };
 }

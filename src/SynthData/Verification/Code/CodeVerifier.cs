@@ -73,7 +73,8 @@ public sealed class CodeVerifier : IVerifier, IDisposable
 
     public string Name => "code-sandbox";
     // 2: tests see module-level data and in-place argument changes. 3: program exceptions fail their test case, tests see
-    // only the names they use and never a program's builtin shadow, the program is __main__, one memory cgroup per check.
+    // only the names they use and never a program's builtin shadow, the program is __main__, one memory cgroup per check;
+    // partial-credit scores, every case run.
     public string Version => "3";
     public ProblemDomain Domain => ProblemDomain.Code;
 
@@ -154,7 +155,7 @@ public sealed class CodeVerifier : IVerifier, IDisposable
                     : await checks.FunctionTestsAsync(program, problem.EntryPoint, functionTests, wall, cancellationToken).ConfigureAwait(false);
             }
             if (problem.IoTests is { Count: > 0 } ioTests)
-                return await checks.IoTestsAsync(program, ioTests, wall, cancellationToken).ConfigureAwait(false);
+                return await checks.IoTestsAsync(program, ioTests, FloatTolerance(problem), wall, cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrWhiteSpace(problem.Tests))
                 return await checks.AssertTestsAsync(program, problem.Tests, problem.EntryPoint, wall, cancellationToken).ConfigureAwait(false);
             return CheckOutcome.Error("problem has no tests (tests, function_tests or io_tests)");
@@ -169,26 +170,47 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     private TimeSpan WallLimit(Problem problem) =>
         TimeSpan.FromSeconds(TryReadTimeout(problem.Metadata?["timeout_s"], out var seconds) ? seconds : _options.TimeoutSeconds);
 
+    /// <summary>The problem's own <c>metadata.float_tolerance</c>, else the configured one (null: stdout compares as text).</summary>
+    private double? FloatTolerance(Problem problem) =>
+        TryReadFloatTolerance(problem.Metadata?["float_tolerance"], out var tolerance) ? tolerance : _options.FloatTolerance;
+
+    /// <summary>A per-problem float tolerance: a JSON number in 0..1.</summary>
+    internal static bool TryReadFloatTolerance(JsonNode? node, out double tolerance) =>
+        TryReadNumber(node, out tolerance) && tolerance is >= 0 and <= 1;
+
     /// <summary>A per-problem wall limit: a JSON number of seconds in 0.1..600.</summary>
-    internal static bool TryReadTimeout(JsonNode? node, out double seconds)
+    internal static bool TryReadTimeout(JsonNode? node, out double seconds) =>
+        TryReadNumber(node, out seconds) && seconds is >= 0.1 and <= 600;
+
+    private static bool TryReadNumber(JsonNode? node, out double value)
     {
-        seconds = 0;
+        value = 0;
         return node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
-            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out seconds)
-            && seconds is >= 0.1 and <= 600;
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value);
     }
 
-    private Verdict MakeVerdict(CheckOutcome outcome, string? program, double durationMs) => new()
+    private Verdict MakeVerdict(CheckOutcome outcome, string? program, double durationMs)
     {
-        Accepted = outcome.Kind == VerdictKinds.Passed,
-        Kind = outcome.Kind,
-        Reason = outcome.Reason,
-        Extracted = program,
-        Verifier = Name,
-        VerifierVersion = Version,
-        DurationMs = durationMs,
-        Details = new JsonObject { ["sandbox"] = _options.Sandbox == SandboxMode.None ? "none" : "bubblewrap" },
-    };
+        var details = new JsonObject { ["sandbox"] = _options.Sandbox == SandboxMode.None ? "none" : "bubblewrap" };
+        if (outcome.CasesPassed is { } passed && outcome.CasesTotal is { } total)
+        {
+            details["cases_passed"] = passed;
+            details["cases_total"] = total;
+        }
+        return new Verdict
+        {
+            Accepted = outcome.Kind == VerdictKinds.Passed,
+            Kind = outcome.Kind,
+            Reason = outcome.Reason,
+            Extracted = program,
+            Verifier = Name,
+            VerifierVersion = Version,
+            DurationMs = durationMs,
+            Details = details,
+            Score = outcome.Score(),
+        };
+    }
 
     /// <summary>Host process ids of the idle warm sandboxes (alive between checks by design, unlike anything a check starts).</summary>
     internal IReadOnlyList<int> WarmSandboxProcessIds() => _checks.IsValueCreated ? _checks.Value.WarmProcessIds() : [];

@@ -21,6 +21,13 @@ public sealed class CodeVerifierOptions
     [Range(0.1, 600)]
     public double TimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Stdin/stdout tests: when set, number tokens compare within this tolerance (see <see cref="StdoutComparer"/>);
+    /// unset, stdout compares as text. A problem may set its own with <c>metadata.float_tolerance</c>.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? FloatTolerance { get; set; }
+
     [Range(32, 65536)]
     public int MemoryMb { get; set; } = 512;
 

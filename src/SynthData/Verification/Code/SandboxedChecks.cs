@@ -28,65 +28,110 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         };
     }
 
+    /// <summary>
+    /// Every call runs (the harness answers each one, raising or not) so the outcome counts the cases passed; a
+    /// timeout, output flood or dead program ends the run, and the calls it never answered fail. The verdict's
+    /// reason is the first failing case.
+    /// </summary>
     public async Task<CheckOutcome> FunctionTestsAsync(string program, string entryPoint, IReadOnlyList<FunctionTest> tests, TimeSpan wall, CancellationToken ct)
     {
         var calls = "[" + string.Join(", ", tests.Select(t => PythonLiteral.FromJson(t.Args))) + "]";
         var job = HarnessJob.Create(options, wall, HarnessMode.Calls, program, entryPoint, calls);
         var run = await RunAsync(job, wall, ct).ConfigureAwait(false);
-        if (Preflight(job, run, wall) is { } early)
+        var early = Preflight(job, run, wall);
+        if (early is { Kind: VerdictKinds.Error })
             return early;
         var report = HarnessReport.Parse(run.Report, job);
-        if (report.Malformed)
-            return CheckOutcome.Failed("the harness report was malformed");
-        var byIndex = report.Calls.GroupBy(c => c.Index).ToDictionary(g => g.Key, g => g.First());
+        // A run cut short may end in half a line; a complete run with a foreign line is not to be trusted at all.
+        if (report.Malformed && early is null)
+            return CheckOutcome.Failed("the harness report was malformed").WithCases(0, tests.Count);
+        var byIndex = new Dictionary<int, CallResult>();
+        foreach (var c in report.Calls)
+            byIndex.TryAdd(c.Index, c);
+        var passed = 0;
+        var unanswered = false;
+        CheckOutcome? firstWrong = null;
         for (var i = 0; i < tests.Count; i++)
         {
-            var call = $"{entryPoint}({PythonLiteral.Clip(string.Join(", ", tests[i].Args.Select(PythonLiteral.FromJson)))})";
             if (!byIndex.TryGetValue(i, out var result))
-            {
-                return report.EndKind is null
-                    ? CheckOutcome.Failed($"test {i}: {call}: {NoVerdict(run)}")
-                    : new CheckOutcome(EndKind(report.EndKind), report.EndMessage);
-            }
-            if (result.Raised is not null)
-                return CheckOutcome.Failed($"test {i}: {call} raised {PythonLiteral.Clip(result.Raised)}");
-            if (!SafeMatches(tests[i].Expected, result.Tagged))
-            {
-                return CheckOutcome.Failed(
-                    $"test {i}: {call} returned {PythonLiteral.Clip(PythonLiteral.FromTagged(result.Tagged))}, " +
-                    $"expected {PythonLiteral.Clip(PythonLiteral.FromJson(tests[i].Expected))}");
-            }
+                unanswered = true;
+            else if (JudgeCall(i, entryPoint, tests[i], result) is { } wrong)
+                firstWrong ??= wrong;
+            else
+                passed++;
         }
-        return report.EndKind == "done"
-            ? CheckOutcome.Passed($"all {tests.Count} tests passed")
-            : report.EndKind is null ? CheckOutcome.Failed(NoVerdict(run)) : new CheckOutcome(EndKind(report.EndKind), report.EndMessage);
+        var ended = early ?? (report.EndKind switch
+        {
+            "done" => unanswered ? CheckOutcome.Failed(NoVerdict(run)) : null,
+            null => CheckOutcome.Failed(NoVerdict(run)),
+            _ => new CheckOutcome(EndKind(report.EndKind), report.EndMessage),
+        });
+        if (firstWrong is null && ended is null)
+            return CheckOutcome.Passed($"all {tests.Count} tests passed").WithCases(passed, tests.Count);
+        // The harness answers in order, so unanswered calls come after every answered one: a wrong answer is the
+        // first failure when there is one, otherwise whatever ended the run (timeout, crash, flood).
+        var outcome = firstWrong ?? ended!;
+        return outcome with { Reason = $"{outcome.Reason} ({passed} of {tests.Count} tests passed)", CasesPassed = passed, CasesTotal = tests.Count };
     }
 
-    public async Task<CheckOutcome> IoTestsAsync(string program, IReadOnlyList<IoTest> tests, TimeSpan wall, CancellationToken ct)
+    /// <summary>Null when the call returned the expected value, else why not.</summary>
+    private static CheckOutcome? JudgeCall(int i, string entryPoint, FunctionTest test, CallResult result)
     {
-        // One fresh sandbox per case: nothing a run leaves behind can reach the next one.
+        var call = $"{entryPoint}({PythonLiteral.Clip(string.Join(", ", test.Args.Select(PythonLiteral.FromJson)))})";
+        if (result.Raised is not null)
+            return CheckOutcome.Failed($"test {i}: {call} raised {PythonLiteral.Clip(result.Raised)}");
+        if (SafeMatches(test.Expected, result.Tagged))
+            return null;
+        return CheckOutcome.Failed(
+            $"test {i}: {call} returned {PythonLiteral.Clip(PythonLiteral.FromTagged(result.Tagged))}, " +
+            $"expected {PythonLiteral.Clip(PythonLiteral.FromJson(test.Expected))}");
+    }
+
+    /// <summary>
+    /// One fresh sandbox per case, every case run so the outcome counts the cases passed. A timeout ends the check
+    /// (the remaining cases fail unrun: a program that hangs once would otherwise cost one wall limit per case).
+    /// The verdict's kind and reason are the first failing case's.
+    /// </summary>
+    public async Task<CheckOutcome> IoTestsAsync(string program, IReadOnlyList<IoTest> tests, double? floatTolerance, TimeSpan wall, CancellationToken ct)
+    {
+        var passed = 0;
+        CheckOutcome? first = null;
         for (var i = 0; i < tests.Count; i++)
         {
-            var job = HarnessJob.Create(options, wall, HarnessMode.Io, program, stdin: tests[i].Stdin);
-            var run = await RunAsync(job, wall, ct).ConfigureAwait(false);
-            if (Preflight(job, run, wall) is { } early)
-                return early with { Reason = $"test {i}: {early.Reason}" };
-            var stderr = Encoding.UTF8.GetString(run.Stderr);
-            if (run.ExitCode == MemoryExitCode && stderr.EndsWith("MemoryError\n", StringComparison.Ordinal))
-                return new CheckOutcome(VerdictKinds.Memory, $"test {i}: the program ran out of memory ({options.MemoryMb} MB)");
-            if (run.ExitCode != 0)
-                return CheckOutcome.Failed($"test {i}: the program exited with status {run.ExitCode}: {Tail(stderr)}");
-            var stdout = Encoding.UTF8.GetString(run.Stdout);
-            var line = StdoutComparer.FirstDifference(tests[i].ExpectedStdout, stdout);
-            if (line != 0)
-            {
-                var expected = StdoutComparer.Normalize(tests[i].ExpectedStdout);
-                var actual = StdoutComparer.Normalize(stdout);
-                return CheckOutcome.Failed(
-                    $"test {i}: stdout differs at line {line}: got {Quote(actual, line)}, expected {Quote(expected, line)}");
-            }
+            var failure = await IoCaseAsync(i, program, tests[i], floatTolerance, wall, ct).ConfigureAwait(false);
+            if (failure is { Kind: VerdictKinds.Error })
+                return failure;
+            if (failure is null)
+                passed++;
+            else
+                first ??= failure;
+            if (failure is { Kind: VerdictKinds.Timeout })
+                break;
         }
-        return CheckOutcome.Passed($"all {tests.Count} stdin/stdout tests passed");
+        return first is null
+            ? CheckOutcome.Passed($"all {tests.Count} stdin/stdout tests passed").WithCases(passed, tests.Count)
+            : first with { Reason = $"{first.Reason} ({passed} of {tests.Count} tests passed)", CasesPassed = passed, CasesTotal = tests.Count };
+    }
+
+    /// <summary>Null when case <paramref name="i"/> passed, else why not.</summary>
+    private async Task<CheckOutcome?> IoCaseAsync(int i, string program, IoTest test, double? floatTolerance, TimeSpan wall, CancellationToken ct)
+    {
+        var job = HarnessJob.Create(options, wall, HarnessMode.Io, program, stdin: test.Stdin);
+        var run = await RunAsync(job, wall, ct).ConfigureAwait(false);
+        if (Preflight(job, run, wall) is { } early)
+            return early with { Reason = $"test {i}: {early.Reason}" };
+        var stderr = Encoding.UTF8.GetString(run.Stderr);
+        if (run.ExitCode == MemoryExitCode && stderr.EndsWith("MemoryError\n", StringComparison.Ordinal))
+            return new CheckOutcome(VerdictKinds.Memory, $"test {i}: the program ran out of memory ({options.MemoryMb} MB)");
+        if (run.ExitCode != 0)
+            return CheckOutcome.Failed($"test {i}: the program exited with status {run.ExitCode}: {Tail(stderr)}");
+        var stdout = Encoding.UTF8.GetString(run.Stdout);
+        var line = StdoutComparer.FirstDifference(test.ExpectedStdout, stdout, floatTolerance);
+        if (line == 0)
+            return null;
+        var expected = StdoutComparer.Normalize(test.ExpectedStdout);
+        var actual = StdoutComparer.Normalize(stdout);
+        return CheckOutcome.Failed($"test {i}: stdout differs at line {line}: got {Quote(actual, line)}, expected {Quote(expected, line)}");
     }
 
     /// <summary>Host process ids of the idle warm sandboxes.</summary>

@@ -25,7 +25,7 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
         _extractor = new AnswerExtractor(_options.LastNumberFallback);
     }
 
-    public string Version => "math-2";
+    public string Version => "math-3";
 
     public MathCheckResult Check(string gold, string prediction)
     {
@@ -115,6 +115,13 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
             if (c.Equal)
                 return c with { Reason = c.Reason + " (prediction's commas read as a list)" };
         }
+        // "1,22" against 1.22: a decimal comma, read as such only against a single decimal number.
+        if (WrittenForm.DecimalComma(goldText) is { } goldDecimal && predExpr is Num { Decimal: not null }
+            && Parser.Parse(goldDecimal, budget) is { } goldNumber && engine.Compare(goldNumber, predExpr) is { Equal: true } g)
+            return g with { Reason = g.Reason + " (gold's comma read as a decimal comma)" };
+        if (WrittenForm.DecimalComma(predText) is { } predDecimal && goldExpr is Num { Decimal: not null }
+            && Parser.Parse(predDecimal, budget) is { } predNumber && engine.Compare(goldExpr, predNumber) is { Equal: true } p)
+            return p with { Reason = p.Reason + " (prediction's comma read as a decimal comma)" };
         return null;
     }
 

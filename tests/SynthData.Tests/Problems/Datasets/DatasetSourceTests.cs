@@ -126,7 +126,7 @@ public sealed class DatasetSourceTests : IDisposable
     [Fact]
     public void Shared_humaneval_and_mbpp_files_import_completely()
     {
-        var he = Read(new JsonlDatasetSource(Path.Combine(RepoPaths.SharedDatasets, "humaneval", "HumanEval.jsonl"), "he", "humaneval", null, new FieldMapOptions()));
+        var he = Read(new JsonlDatasetSource(RepoPaths.HumanEval, "he", "humaneval", null, new FieldMapOptions()));
         Assert.Equal(164, he.Count(i => i.Problem is not null));
         var first = he[0].Problem!;
         Assert.Equal(ProblemDomain.Code, first.Domain);
@@ -134,7 +134,7 @@ public sealed class DatasetSourceTests : IDisposable
         Assert.Contains("def check(candidate)", first.Tests, StringComparison.Ordinal);
         Assert.StartsWith("from typing import List", first.Solution, StringComparison.Ordinal);
 
-        var mbpp = Read(new JsonlDatasetSource(Path.Combine(RepoPaths.SharedDatasets, "mbpp", "mbpp.jsonl"), "mbpp", "mbpp", null, new FieldMapOptions()));
+        var mbpp = Read(new JsonlDatasetSource(RepoPaths.Mbpp, "mbpp", "mbpp", null, new FieldMapOptions()));
         Assert.All(mbpp, i => Assert.Null(i.Error));
         Assert.True(mbpp.Count > 900);
         Assert.Contains("assert ", mbpp[0].Problem!.Tests, StringComparison.Ordinal);
@@ -142,9 +142,9 @@ public sealed class DatasetSourceTests : IDisposable
     }
 
     [Fact]
-    public void Shared_gsm8k_test_file_imports_without_errors()
+    public void Repository_gsm8k_test_copy_imports_from_gzip_without_errors()
     {
-        var items = Read(new JsonlDatasetSource(Path.Combine(RepoPaths.SharedDatasets, "gsm8k", "test.jsonl"), "gsm8k", "gsm8k", null, new FieldMapOptions()));
+        var items = Read(new JsonlDatasetSource(RepoPaths.Gsm8kTest, "gsm8k", "gsm8k", null, new FieldMapOptions()));
         Assert.Equal(1319, items.Count);
         Assert.All(items, i => Assert.Null(i.Error));
         Assert.All(items, i => Assert.Matches(@"^-?\d+(\.\d+)?$", i.Problem!.Answer!));

@@ -19,7 +19,7 @@ public sealed class CodeBatchTests(SandboxFixture sandbox)
             new JsonObject { ["id"] = "wrong", ["code"] = "def f(x):\n    return x\n", ["tests"] = "assert f(1) == 2\n" }.ToJsonString(),
         };
         using var output = new StringWriter();
-        var notPassed = await CodeBatch.RunAsync(new StringReader(string.Join('\n', lines)), output, sandbox.Verifier, CancellationToken.None);
+        var summary = await CodeBatch.RunAsync(new StringReader(string.Join('\n', lines)), output, sandbox.Verifier, CancellationToken.None);
 
         var results = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
         Assert.Equal(6, results.Count);
@@ -29,6 +29,6 @@ public sealed class CodeBatchTests(SandboxFixture sandbox)
         Assert.StartsWith("timeout", results[3]["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(results[4]["error"]);
         Assert.Null(results[5]["error"]);
-        Assert.Equal(4, notPassed);
+        Assert.Equal(new CodeBatchSummary(6, 2, 2, 2, 0), summary);
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using SynthData.Problems;
+using SynthData.Problems.Datasets;
+using SynthData.Tests.TestSupport;
 
 namespace SynthData.Tests.Verification.Code;
 
-/// <summary>Reads HumanEval and MBPP straight from the shared datasets (the importer is tested elsewhere).</summary>
+/// <summary>Reads HumanEval and MBPP straight from the repository's benchmark copies (the importer is tested elsewhere).</summary>
 internal static class CodeDatasets
 {
     public sealed record HumanEvalTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint)
@@ -15,11 +17,12 @@ internal static class CodeDatasets
         };
     }
 
-    public sealed record MbppTask(int TaskId, string Code, string Tests)
+    public sealed record MbppTask(int TaskId, string Code, string Tests, string FirstAssert)
     {
         public Problem ToProblem() => new()
         {
             Id = "mbpp-" + TaskId, Domain = ProblemDomain.Code, Prompt = string.Empty, Tests = Tests,
+            EntryPoint = MbppEntryPoint.Find(Code, FirstAssert),
             Source = ProblemOrigin.Dataset("mbpp", TaskId),
             // A few references take ~2 s alone; with both cores busy they need headroom.
             Metadata = new JsonObject { ["timeout_s"] = 10 },
@@ -27,34 +30,18 @@ internal static class CodeDatasets
     }
 
     public static IReadOnlyList<HumanEvalTask> HumanEval() =>
-        Rows("humaneval/HumanEval.jsonl").Select(o => new HumanEvalTask(
+        Rows(RepoPaths.HumanEval).Select(o => new HumanEvalTask(
             Str(o, "task_id"), Str(o, "prompt"), Str(o, "canonical_solution"), Str(o, "test"), Str(o, "entry_point"))).ToList();
 
     public static IReadOnlyList<MbppTask> Mbpp() =>
-        Rows("mbpp/mbpp.jsonl").Select(o => new MbppTask(
+        Rows(RepoPaths.Mbpp).Select(o => new MbppTask(
             o["task_id"]!.GetValue<int>(),
             Str(o, "code"),
-            Str(o, "test_setup_code") + "\n" + string.Join('\n', o["test_list"]!.AsArray().Select(t => t!.GetValue<string>())))).ToList();
+            Str(o, "test_setup_code") + "\n" + string.Join('\n', o["test_list"]!.AsArray().Select(t => t!.GetValue<string>())),
+            o["test_list"]![0]!.GetValue<string>())).ToList();
 
-    private static IEnumerable<JsonObject> Rows(string relative)
-    {
-        var path = Path.Combine(SharedDatasets, relative);
-        return File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject());
-    }
+    private static IEnumerable<JsonObject> Rows(string path) =>
+        DatasetFile.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject());
 
     private static string Str(JsonObject o, string key) => o[key]!.GetValue<string>();
-
-    private static string SharedDatasets
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "datasets");
-                if (Directory.Exists(candidate))
-                    return candidate;
-            }
-            return "/work/shared/datasets";
-        }
-    }
 }

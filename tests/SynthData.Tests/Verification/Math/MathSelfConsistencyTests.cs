@@ -16,7 +16,7 @@ public sealed partial class MathSelfConsistencyTests
     private static readonly MathAnswerChecker Checker = new();
 
     private static List<(string Id, string Answer, string Solution)> Rows() =>
-        [.. File.ReadLines(Path.Combine(RepoPaths.SharedDatasets, "math", "test.jsonl")).Select(line =>
+        [.. SynthData.Problems.Datasets.DatasetFile.ReadLines(RepoPaths.MathTest).Select(line =>
         {
             using var doc = JsonDocument.Parse(line);
             var row = doc.RootElement;

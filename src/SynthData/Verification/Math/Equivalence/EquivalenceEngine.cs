@@ -158,7 +158,9 @@ internal sealed class EquivalenceEngine
             (BaseNumber g, _) => CompareBaseNumber(g, pred),
             (Num, BaseNumber p) => CompareBaseNumber(p, gold),
             (NamedSet g, NamedSet p) => g.Name == p.Name ? Comparison.Yes("same set") : Comparison.No("different sets"),
-            _ when ExprFacts.IsScalar(gold) && ExprFacts.IsScalar(pred) => _scalars.Compare(gold, pred),
+            (Bracketed { Open: ':' } g, _) when ExprFacts.IsScalar(pred) => CompareRatioWithValue(g, pred, gold: true),
+            (_, Bracketed { Open: ':' } p) when ExprFacts.IsScalar(gold) => CompareRatioWithValue(p, gold, gold: false),
+            _ when ExprFacts.IsScalar(gold) && ExprFacts.IsScalar(pred) => _scalars.Compare(gold, SameConstantName(gold, pred)),
             _ => Comparison.No($"different kinds of answer ({Kind(gold)} vs {Kind(pred)})"),
         };
     }
@@ -180,7 +182,7 @@ internal sealed class EquivalenceEngine
     private static Expr? AssignedValue(Relation r)
     {
         if (r.Ops.All(op => op is RelOp.Eq or RelOp.Approx) && RelationComparer.IsUnknown(r.Operands[0]))
-            return r.Operands[^1];
+            return RelationComparer.ChainValue(r);
         if (r.Ops is [RelOp.In] && r.Operands[0] is Sym)
             return r.Operands[1];
         return null;
@@ -190,7 +192,7 @@ internal sealed class EquivalenceEngine
     private static Expr StatedValue(Expr e) =>
         e is Relation r && r.Ops.All(op => op is RelOp.Eq or RelOp.Approx)
             && r.Operands.All(o => ExprFacts.IsScalar(o) && ExprFacts.FreeSymbols(o).Count == 0)
-            ? r.Operands[^1]
+            ? RelationComparer.ChainValue(r)
             : e;
 
     private static string Kind(Expr e) => e switch
@@ -264,6 +266,40 @@ internal sealed class EquivalenceEngine
             used[match] = true;
         }
         return Comparison.Yes(gold.Count == 1 ? "same interval" : $"same union of {gold.Count} intervals");
+    }
+
+    private static readonly HashSet<string> ConstantNames = new(StringComparer.Ordinal) { "C", "c", "K", "k", "C_1", "c_1", "C_0", "c_0" };
+
+    /// <summary>
+    /// <c>x^2 + C</c> against <c>x^2 + c</c>: the arbitrary constant of an antiderivative may have any name. When the
+    /// two sides differ only in that one name and it is a term of the sum on both sides, the prediction's is renamed.
+    /// </summary>
+    private static Expr SameConstantName(Expr gold, Expr pred)
+    {
+        var goldOnly = ExprFacts.FreeSymbols(gold);
+        var predOnly = ExprFacts.FreeSymbols(pred);
+        var shared = new HashSet<string>(goldOnly);
+        shared.IntersectWith(predOnly);
+        goldOnly.ExceptWith(shared);
+        predOnly.ExceptWith(shared);
+        if (goldOnly is not { Count: 1 } || predOnly is not { Count: 1 })
+            return pred;
+        var (g, p) = (goldOnly.Min!, predOnly.Min!);
+        return ConstantNames.Contains(g) && ConstantNames.Contains(p) && IsTerm(gold, g) && IsTerm(pred, p)
+            ? ExprFacts.Substitute(pred, p, new Sym(g))
+            : pred;
+    }
+
+    private static bool IsTerm(Expr e, string name) => e is Add a && a.Terms.Any(t => t is Sym s && s.Name == name);
+
+    /// <summary>The ratio 2:1 is the value 2 and 7:32 is 7/32, when both its terms are numbers.</summary>
+    private Comparison CompareRatioWithValue(Bracketed ratio, Expr value, bool gold)
+    {
+        if (ratio.Items.Length != 2 || ratio.Items.Any(i => ExprFacts.FreeSymbols(i).Count > 0 || !ExprFacts.IsScalar(i)))
+            return Comparison.No("a ratio of quantities against a value");
+        var quotient = new Div(ratio.Items[0], ratio.Items[1]);
+        var c = gold ? _scalars.Compare(quotient, value) : _scalars.Compare(value, quotient);
+        return c with { Reason = "ratio as a quotient; " + c.Reason };
     }
 
     /// <summary>1011_2 matches 1011_2 (or 01011_2) and the bare digits 1011, not the decimal value 11.</summary>

@@ -61,18 +61,18 @@ internal static class IntervalReader
 
     private static List<Interval>? FromRelation(Relation r)
     {
-        if (r.Ops.Length == 1 && r.Ops[0] == RelOp.In && r.Operands[0] is Sym)
+        if (r.Ops.Length == 1 && r.Ops[0] == RelOp.In && RelationComparer.IsUnknown(r.Operands[0]))
             return Read(r.Operands[1]);
         if (r.Ops.Length == 1)
         {
             var (left, op, right) = (r.Operands[0], r.Ops[0], r.Operands[1]);
-            if (left is Sym && ExprFacts.FreeSymbols(right).Count == 0)
+            if (RelationComparer.IsUnknown(left) && ExprFacts.FreeSymbols(right).Count == 0)
                 return Bound(op, right);
-            if (right is Sym && ExprFacts.FreeSymbols(left).Count == 0)
+            if (RelationComparer.IsUnknown(right) && ExprFacts.FreeSymbols(left).Count == 0)
                 return Bound(Flip(op), left);
             return null;
         }
-        if (r.Ops.Length == 2 && r.Operands[1] is Sym && ExprFacts.FreeSymbols(r.Operands[0]).Count == 0
+        if (r.Ops.Length == 2 && RelationComparer.IsUnknown(r.Operands[1]) && ExprFacts.FreeSymbols(r.Operands[0]).Count == 0
             && ExprFacts.FreeSymbols(r.Operands[2]).Count == 0)
         {
             var (a, op1, op2, b) = (r.Operands[0], r.Ops[0], r.Ops[1], r.Operands[2]);

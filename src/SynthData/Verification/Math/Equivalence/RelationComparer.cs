@@ -43,16 +43,49 @@ internal sealed class RelationComparer(MathVerifierOptions options, CheckBudget 
         return Proportional(gd, pd, positive: true);
     }
 
+    private static bool IsAssignment(Relation r) =>
+        r.Ops.All(op => op is RelOp.Eq or RelOp.Approx) && r.Ops[0] == RelOp.Eq && IsUnknown(r.Operands[0]);
+
     private static RelOp Normalize(RelOp op) => op == RelOp.Approx ? RelOp.Eq : op;
 
-    /// <summary>A name being solved for: <c>x</c>, <c>a_3</c>, <c>f(x)</c>, <c>(x, y)</c>.</summary>
+    /// <summary>
+    /// A name being solved for or a named quantity: <c>x</c>, <c>a_3</c>, <c>f(x)</c>, <c>g^{-1}(x)</c>, <c>(x, y)</c>,
+    /// a segment <c>AB</c> or <c>|AB|</c>, a ratio of named quantities <c>\frac{AB}{CD}</c> or <c>V_1:V_2</c>.
+    /// Never an algebraic expression such as <c>2x + z</c> or <c>a^2</c>: <c>2x + z = 1</c> does not state that 1 is the answer.
+    /// </summary>
     public static bool IsUnknown(Expr e) => e switch
     {
         Sym => true,
         Bracketed { Open: '(' } b => b.Items.All(i => i is Sym),
-        Mul { Factors: [Sym, ..] } m => m.Factors.Skip(1).All(f => f is Sym or Bracketed),
+        Bracketed { Open: ':' } r => r.Items.All(IsNamedQuantity),
+        Mul { Factors: [Sym or Pow { Base: Sym, Exponent: Neg { Operand: Num { Value.IsInteger: true } } }, ..] } m
+            when m.Factors[0] is Sym || ((Pow)m.Factors[0]).Exponent is Neg { Operand: Num n } && n.Value == Evaluation.BigRational.One
+            => m.Factors.Skip(1).All(f => f is Sym or Bracketed),
+        Div d => IsNamedQuantity(d.Numerator) && IsNamedQuantity(d.Denominator),
+        Call { Name: "abs", Args: [var inner] } => IsNamedQuantity(inner),
         _ => false,
     };
+
+    private static bool IsNamedQuantity(Expr e) => e is Sym || IsSegment(e) || (e is Call { Name: "abs", Args: [var inner] } && IsNamedQuantity(inner));
+
+    /// <summary>AB, ABC: points written side by side name a segment or an angle, not a product.</summary>
+    private static bool IsSegment(Expr e) =>
+        e is Mul m && m.Factors.All(f => f is Sym { Name: [var c] } && char.IsAsciiLetterUpper(c));
+
+    /// <summary>
+    /// The value a chain <c>x = 5 + 5 + 1 = 11</c> states: the last side that follows an <c>=</c>, so
+    /// <c>x = 1/3 \approx 0.33</c> states 1/3 and its rounding does not have to be exact; all-<c>\approx</c> chains
+    /// state their last side.
+    /// </summary>
+    public static Expr ChainValue(Relation r)
+    {
+        for (var i = r.Ops.Length - 1; i >= 0; i--)
+        {
+            if (r.Ops[i] == RelOp.Eq)
+                return r.Operands[i + 1];
+        }
+        return r.Operands[^1];
+    }
 
     private static Expr Difference(Expr left, Expr right) => new Add([left, new Neg(right)]);
 
@@ -102,6 +135,14 @@ internal sealed class RelationComparer(MathVerifierOptions options, CheckBudget 
 
     private Comparison CompareChains(Relation gold, Relation pred, Func<Expr, Expr, Comparison> compareItems)
     {
+        // "x = 5 + 5 + 1 = 11" against "x = 11": assignments to the same unknown compare by the value they state.
+        if (IsAssignment(gold) && IsAssignment(pred))
+        {
+            if (ExprFacts.Key(gold.Operands[0], budget) != ExprFacts.Key(pred.Operands[0], budget))
+                return Comparison.No("equations for different unknowns");
+            var values = compareItems(ChainValue(gold), ChainValue(pred));
+            return values with { Reason = "same unknown, stated values: " + values.Reason };
+        }
         if (gold.Ops.Length != pred.Ops.Length)
             return Comparison.No("relation chains of different length");
         var sameDirection = gold.Ops.SequenceEqual(pred.Ops);

@@ -75,6 +75,21 @@ internal static partial class WrittenForm
     /// <summary>"70,110": a thousands separator or a list; the checker tries the list reading when the first fails.</summary>
     public static bool HasAmbiguousComma(string text) => AmbiguousComma().IsMatch(text);
 
+    /// <summary>
+    /// "1,22" or "0,111" written with a decimal comma, as the same number with a point; null when the comma could
+    /// also group thousands ("2,500") or the text is anything but one such number.
+    /// </summary>
+    public static string? DecimalComma(string text)
+    {
+        var m = DecimalCommaNumber().Match(text);
+        if (!m.Success || (m.Groups[2].Length == 3 && m.Groups[1].Value.TrimStart('-') != "0"))
+            return null;
+        return m.Groups[1].Value + "." + m.Groups[2].Value;
+    }
+
+    [GeneratedRegex(@"^[\s$]*(-?\d+),(\d+)[\s$]*$")]
+    private static partial Regex DecimalCommaNumber();
+
     [GeneratedRegex(@"(?<![\d.])\d{1,3},\d{3}(?!\d)")]
     private static partial Regex AmbiguousComma();
 

@@ -4,19 +4,18 @@ namespace SynthData.Verification.Math.Extraction;
 
 /// <summary>
 /// Finds the final answer in a model response (or a reference answer). Rules, first that applies wins:
-/// only the text after the last <c>&lt;/think&gt;</c> counts; the last <c>\boxed{}</c>/<c>\fbox{}</c> (side-by-side
-/// boxes are kept together); an anchored statement ("final answer is", "the answer is", "Answer:", "####");
-/// a response that is one math environment, ends in display math or ends with a concluding sentence
-/// ("Therefore, $x = 5$."); a short one-line response taken whole;
-/// optionally the last number. An empty or unbalanced last box means no answer: we never salvage a broken commitment.
+/// only the text after the last <c>&lt;/think&gt;</c> counts, and only up to where the model starts a new turn
+/// (<see cref="ResponseEnd"/>); the last <c>\boxed{}</c>/<c>\fbox{}</c> (side-by-side boxes are kept together),
+/// unless an anchored statement comes after it; an anchored statement ("final answer is", "the answer is",
+/// "Answer:", "####", a GSM8K-style "A:" line); a response that is one math environment or ends in display math;
+/// a concluding last sentence ("Therefore, the total is $18$ dollars.", see <see cref="StatementValue"/>); a one-line
+/// response around one math environment; a short one-line response taken whole; optionally the last number.
+/// An empty or unbalanced last box means no answer: we never salvage a broken commitment.
 /// </summary>
 internal sealed partial class AnswerExtractor(bool lastNumberFallback)
 {
     /// <summary>Longest one-line response still taken whole as a bare answer.</summary>
     private const int MaxBareAnswerLength = 160;
-
-    private static readonly HashSet<string> HedgeWords =
-        ["or", "maybe", "possibly", "perhaps", "alternatively", "either", "else", "it", "could", "might", "be"];
 
     /// <summary>Longest text between two boxes for them to count as offered side by side.</summary>
     private const int MaxJoinerLength = 40;
@@ -36,17 +35,25 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
             return ExtractionResult.None("no answer: <think> section never closed");
         }
 
-        var boxed = FromBoxes(region, prefix);
-        if (boxed is not null)
-            return boxed;
-        if (FromAnchor(region) is { } anchored)
-            return Found(anchored.Text, prefix + anchored.Rule);
+        region = ResponseEnd.Cut(region);
+        var boxes = BoxScanner.FindAll(region);
+        var anchored = FromAnchor(region);
+        // A later "the final answer is" restates (or corrects) an earlier box: the later statement wins.
+        // Only a statement that states math counts: "we can check that our answer is correct" restates nothing.
+        if (boxes.Count > 0 && !(anchored is { } late && late.Index >= boxes[^1].End && Sentences.Items(late.Text).Count > 0))
+            return FromBoxes(region, boxes, prefix);
+        if (anchored is { } a)
+            return Found(a.Text, prefix + a.Rule + (boxes.Count > 0 ? " (after the last \\boxed{})" : ""));
         if (FromMathEnvironment(region) is { } math)
             return Found(math.Text, prefix + math.Rule);
+        if (StatementValue.OfConclusion(Sentences.Last(Sentences.MaskCurrency(HopeTail().Replace(Tail(region), "")))) is { } concluded)
+            return Found(concluded, prefix + "value of the concluding sentence");
 
         var trimmed = region.Trim();
         if (trimmed.Length == 0)
             return ExtractionResult.None("no answer: empty response" + (prefix.Length > 0 ? " after </think>" : ""));
+        if (!isReference && OneMathEnvironment(trimmed) is { } only)
+            return Found(only, prefix + "the one math environment of a one-line response");
         if (isReference || (trimmed.Length <= MaxBareAnswerLength && !trimmed.Contains('\n')))
             return Found(trimmed, prefix + "whole text as the answer");
         if (lastNumberFallback && LastNumber().Matches(region) is { Count: > 0 } numbers)
@@ -57,11 +64,30 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
     private static ExtractionResult Found(string text, string rule) =>
         ExtractionResult.Found(ExtractedAnswer.Single(CleanTail(text), rule));
 
-    private static ExtractionResult? FromBoxes(string region, string prefix)
+    /// <summary>"The identity matrix is $I$." : one line of prose around exactly one math environment.</summary>
+    private static string? OneMathEnvironment(string text)
     {
-        var boxes = BoxScanner.FindAll(region);
-        if (boxes.Count == 0)
+        if (text.Length > MaxBareAnswerLength * 2 || text.Contains('\n'))
             return null;
+        var environments = Sentences.MathEnvironments(text);
+        if (environments.Count != 1)
+            return null;
+        var outside = text.Remove(environments[0].Index, environments[0].Length);
+        return outside.Any(char.IsAsciiDigit) || !Prose().IsMatch(outside) ? null : Sentences.FirstGroup(environments[0]);
+    }
+
+    /// <summary>The end of a response, where a concluding sentence would be; bounded so long responses cost nothing.</summary>
+    /// A cut is made at a line start, so math delimiters keep their pairing.
+    private static string Tail(string region)
+    {
+        if (region.Length <= 20_000)
+            return region;
+        var cut = region.IndexOf('\n', region.Length - 20_000);
+        return cut < 0 ? region[^20_000..] : region[(cut + 1)..];
+    }
+
+    private static ExtractionResult FromBoxes(string region, List<Box> boxes, string prefix)
+    {
         var last = boxes[^1];
         if (!last.Balanced)
             return ExtractionResult.None("no answer: unbalanced \\boxed{");
@@ -70,14 +96,27 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
 
         var parts = new List<string> { Unbox(last.Content) };
         var join = PartJoin.None;
+        var first = boxes.Count - 1;
         for (var i = boxes.Count - 2; i >= 0; i--)
         {
             var between = region[boxes[i].End..boxes[i + 1].Start];
-            if (between.Length > MaxJoinerLength || Joiner(between) is not { } kind || string.IsNullOrWhiteSpace(boxes[i].Content))
+            if (between.Length > MaxJoinerLength || Joiners.Classify(between) is not { } kind || string.IsNullOrWhiteSpace(boxes[i].Content))
                 break;
             if (join != PartJoin.Alternatives)
                 join = kind;
             parts.Insert(0, Unbox(boxes[i].Content));
+            first = i;
+        }
+        if (parts.Count > 1)
+        {
+            // "y_1 = \boxed{..} and y_2 = \boxed{..}": each part keeps the name it was given.
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var box = boxes[first + i];
+                var before = region[System.Math.Max(0, box.Start - 24)..box.Start];
+                if (PartLabel().Match(before) is { Success: true } label)
+                    parts[i] = label.Groups[1].Value + " = " + parts[i];
+            }
         }
         var rule = parts.Count == 1
             ? boxes.Count == 1 ? "\\boxed{}" : $"last of {boxes.Count} \\boxed{{}}"
@@ -99,32 +138,25 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         return text;
     }
 
-    /// <summary>What the text between two boxes says about them, or null when it is prose (not a joiner).</summary>
-    private static PartJoin? Joiner(string between)
-    {
-        var words = JoinerNoise().Replace(between, " ").Trim().ToLowerInvariant();
-        if (words is "" or "and")
-            return PartJoin.Together;
-        // "\boxed{5}, or possibly \boxed{4}": two answers offered at once is hedging, however it is phrased.
-        var split = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return split.All(HedgeWords.Contains) && split.Any(w => w is not ("it" or "could" or "might" or "be"))
-            ? PartJoin.Alternatives
-            : null;
-    }
-
-    private static (string Text, string Rule)? FromAnchor(string region)
+    private static (string Text, string Rule, int Index)? FromAnchor(string region)
     {
         var matches = Anchor().Matches(region);
         for (var m = matches.Count - 1; m >= 0; m--)
         {
             var match = matches[m];
+            // "A: 18" is GSM8K's answer line, unless the response lists options A:, B:, ... .
+            if (match.Groups["qa"].Success && OptionLines().IsMatch(region))
+                continue;
             var rest = region[(match.Index + match.Length)..];
+            // Display math may span lines ("Answer \\[ \n 9 \n \\]"); inline math may not.
+            if (LeadingDisplayMath().Match(rest) is { Success: true } display)
+                return (Sentences.FirstGroup(display), $"anchor \"{match.Value.Trim().TrimEnd(':', '*').Trim()}\"", match.Index);
             var line = FirstNonEmptyLine(rest);
             if (line is null)
                 continue;
-            var text = MathInLine(line) ?? FirstSentence(line);
+            var text = StatementValue.OfAnchored(HopeTail().Replace(line, ""));
             if (text.Length > 0)
-                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':', '*').Trim()}\"");
+                return (text, $"anchor \"{match.Value.Trim().TrimEnd(':', '*').Trim()}\"", match.Index);
         }
         return null;
     }
@@ -133,25 +165,12 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
     {
         var trimmed = region.Trim().TrimEnd('.', ' ');
         if (WholeMath().Match(trimmed) is { Success: true } whole)
-            return (FirstGroup(whole), "whole text is one math environment");
+            return (Sentences.FirstGroup(whole), "whole text is one math environment");
         // Display math must end the response; only its tail is searched, so a long response costs nothing here.
         var tail = trimmed.Length > 4000 ? trimmed[^4000..] : trimmed;
         if (TrailingDisplayMath().Match(tail) is { Success: true } display)
-            return (FirstGroup(display), "final display math");
-        var lastLine = tail[(tail.LastIndexOf('\n') + 1)..];
-        if (ConcludingInlineMath().Match(lastLine) is { Success: true } concluding)
-            return (concluding.Groups[1].Value.Trim(), "math ending a concluding sentence");
+            return (Sentences.FirstGroup(display), "final display math");
         return null;
-    }
-
-    private static string FirstGroup(Match match)
-    {
-        for (var g = 1; g < match.Groups.Count; g++)
-        {
-            if (match.Groups[g].Success)
-                return match.Groups[g].Value.Trim();
-        }
-        return match.Value;
     }
 
     private static string? FirstNonEmptyLine(string text)
@@ -165,29 +184,6 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         return null;
     }
 
-    /// <summary>The math of an anchored line: its math environments, joined when only "and"/commas separate them.</summary>
-    private static string? MathInLine(string line)
-    {
-        var matches = InlineMath().Matches(line);
-        if (matches.Count == 0)
-            return null;
-        var parts = new List<string> { FirstGroup(matches[0]) };
-        for (var i = 1; i < matches.Count; i++)
-        {
-            var between = line[(matches[i - 1].Index + matches[i - 1].Length)..matches[i].Index];
-            if (Joiner(between) is not { } kind)
-                break;
-            parts.Add((kind == PartJoin.Alternatives ? "\\text{ or } " : "") + FirstGroup(matches[i]));
-        }
-        return string.Join(", ", parts).Replace(", \\text{ or } ", " \\text{ or } ", StringComparison.Ordinal);
-    }
-
-    private static string FirstSentence(string line)
-    {
-        var end = SentenceEnd().Match(line);
-        return end.Success ? line[..end.Index] : line;
-    }
-
     /// <summary>Removes what trails an answer statement: "I hope it is correct", a closing period or markdown.</summary>
     private static string CleanTail(string text)
     {
@@ -198,11 +194,20 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
         return t;
     }
 
-    [GeneratedRegex(@"(?:final\s+answer(?:\s+is|\s*:|\*\*|[ \t]*$)|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####)\s*:?", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:final\s+answer(?:\s+is|\s*:|\*\*|[ \t]*$)|the\s+answer\s+is|\banswer\s*(?:is|:)|\banswer\*\*\s*:?|####|^[ \t>*#]*answer(?:\*\*)?(?=[ \t]*(?:\$|\\[(\[]))|(?<qa>^[ \t>*]*A[ \t]*:(?!\S)))\s*:?", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Anchor();
 
-    [GeneratedRegex(@"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$([^$]+?)\$", RegexOptions.Singleline)]
-    private static partial Regex InlineMath();
+    [GeneratedRegex(@"^\s*(?:\$\$((?:(?!\$\$).)+)\$\$|\\\[((?:(?!\\\]).)+)\\\])", RegexOptions.Singleline)]
+    private static partial Regex LeadingDisplayMath();
+
+    [GeneratedRegex(@"^[ \t>*]*[B-E][ \t]*[:)]", RegexOptions.Multiline)]
+    private static partial Regex OptionLines();
+
+    [GeneratedRegex(@"([A-Za-z](?:_\{?\w+\}?)?)\s*=\s*(?:\$|\\\(|\\\[)?\s*$")]
+    private static partial Regex PartLabel();
+
+    [GeneratedRegex(@"[A-Za-z]{3}")]
+    private static partial Regex Prose();
 
     [GeneratedRegex(@"^(?:\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\\((.+?)\\\)|\$([^$\n]+)\$)$", RegexOptions.Singleline)]
     private static partial Regex WholeMath();
@@ -210,17 +215,8 @@ internal sealed partial class AnswerExtractor(bool lastNumberFallback)
     [GeneratedRegex(@"(?:\$\$((?:(?!\$\$).)+)\$\$|\\\[((?:(?!\\\]).)+)\\\])$", RegexOptions.Singleline)]
     private static partial Regex TrailingDisplayMath();
 
-    [GeneratedRegex(@"^\W*(?:therefore|thus|hence|so|the\s+(?:result|total|value|number|solution|sum|product)\b)[^$]*\$([^$]+)\$\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ConcludingInlineMath();
-
-    [GeneratedRegex(@"\.(?:\s|$)")]
-    private static partial Regex SentenceEnd();
-
     [GeneratedRegex(@"\s*\.?\s*I hope it is correct\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex HopeTail();
-
-    [GeneratedRegex(@"[\s$,;.]|\\[()\[\]]|\\quad|\\qquad|\\text\{|\\mbox\{|\}|\\,|either")]
-    private static partial Regex JoinerNoise();
 
     [GeneratedRegex(@"-?\d[\d,]*(?:\.\d+)?(?:/\d+)?")]
     private static partial Regex LastNumber();

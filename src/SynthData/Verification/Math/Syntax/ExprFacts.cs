@@ -31,6 +31,20 @@ internal static class ExprFacts
         }
     }
 
+    /// <summary><paramref name="expr"/> with the symbol <paramref name="name"/> replaced by <paramref name="value"/>.</summary>
+    public static Expr Substitute(Expr expr, string name, Expr value) => expr switch
+    {
+        Sym s when s.Name == name => value,
+        Neg n => new Neg(Substitute(n.Operand, name, value)),
+        Percent p => new Percent(Substitute(p.Operand, name, value)),
+        Add a => new Add([.. a.Terms.Select(t => Substitute(t, name, value))]),
+        Mul m => new Mul([.. m.Factors.Select(f => Substitute(f, name, value))]),
+        Div d => new Div(Substitute(d.Numerator, name, value), Substitute(d.Denominator, name, value)),
+        Pow p => new Pow(Substitute(p.Base, name, value), Substitute(p.Exponent, name, value)),
+        Call c => new Call(c.Name, [.. c.Args.Select(a => Substitute(a, name, value))]),
+        _ => expr,
+    };
+
     public static IEnumerable<Expr> Children(Expr expr) => expr switch
     {
         Add a => a.Terms,

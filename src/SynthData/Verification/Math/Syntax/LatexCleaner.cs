@@ -19,6 +19,7 @@ internal static partial class LatexCleaner
         (@"\lbrack", "["), (@"\rbrack", "]"),
         (@"\%", "%"), (@"\$", " "), ("$", " "),
         ("{,}", ","),
+        ("^{\\prime\\prime}", "''"), ("^{\\prime}", "'"), ("^\\prime", "'"), ("\\prime", "'"), ("′", "'"), ("″", "''"),
         ("^{\\circ}", "\\circmark "), ("^\\circ", "\\circmark "), ("\\degree", "\\circmark "), ("°", "\\circmark "),
         ("−", "-"), ("–", "-"), ("×", "\\times "), ("·", "\\cdot "), ("÷", "\\div "), ("√", "\\sqrt "),
         ("π", "\\pi "), ("∞", "\\infty "), ("≤", "\\le "), ("≥", "\\ge "), ("≠", "\\ne "), ("±", "\\pm "),
@@ -34,10 +35,15 @@ internal static partial class LatexCleaner
         var s = sb.ToString();
         // A thin space between digit groups is a thousands separator: 1\,000, 85,\!184 and 111, \! 111.
         s = DigitGroupSpace().Replace(s, "$1");
+        // N\cdot m written as \mathrm{N}\cdot\mathrm{m} is one unit: \mathrm{N m}.
+        s = UnitProduct().Replace(s, " ");
         s = Sizing().Replace(s, "");
         s = Spacing().Replace(s, " ");
         return s.Trim();
     }
+
+    [GeneratedRegex(@"(?<=\\(?:mathrm|text|mbox|rm)\{\s*[A-Za-z]{1,4}\s*)\}\s*(?:\\cdot|\\times|\\,|\s)\s*\\(?:mathrm|text|mbox|rm)\{(?=\s*[A-Za-z]{1,4}\s*\})")]
+    private static partial Regex UnitProduct();
 
     [GeneratedRegex(@"(?<=\d)(,?)\s*\\[,!;:]\s*(?=\d{3}(?!\d))")]
     private static partial Regex DigitGroupSpace();
@@ -45,6 +51,6 @@ internal static partial class LatexCleaner
     [GeneratedRegex(@"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg|displaystyle|textstyle|scriptstyle|limits|nolimits)(?![a-zA-Z])")]
     private static partial Regex Sizing();
 
-    [GeneratedRegex(@"(?<!\\)\\[,!;: ]|\\q?quad(?![a-zA-Z])|\\hspace\{[^}]*\}|\\enspace|~")]
+    [GeneratedRegex(@"(?<!\\)\\[,!;: ]|\\q?quad|\\hspace\{[^}]*\}|\\enspace|~")]
     private static partial Regex Spacing();
 }

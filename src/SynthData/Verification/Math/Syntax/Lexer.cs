@@ -362,6 +362,9 @@ internal sealed class Lexer
     private static bool IsUnit(string content, string wrapper)
     {
         var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && wrapper is "mathrm" or "text" or "mbox" or "rm" or "textrm"
+            && words.All(w => Vocabulary.UnitSymbols.Contains(w.Trim(',', '.'))))
+            return true;
         if (words.Length == 0 || !words.All(w => Vocabulary.Units.Contains(w.Trim(',', '.'))))
             return false;
         // A single letter is a unit only in lower case inside \text (5\text{ m}), never \text{M} or \mathrm{e}.

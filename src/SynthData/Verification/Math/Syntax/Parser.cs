@@ -13,6 +13,9 @@ internal sealed class Parser
 {
     public const int MaxDepth = 120;
 
+    /// <summary>Longest series written out term by term.</summary>
+    private const int MaxSeriesTerms = 500;
+
     private static readonly Dictionary<string, RelOp> RelationCommands = new(StringComparer.Ordinal)
     {
         ["le"] = RelOp.Le, ["leq"] = RelOp.Le, ["leqslant"] = RelOp.Le, ["ge"] = RelOp.Ge, ["geq"] = RelOp.Ge,
@@ -84,28 +87,37 @@ internal sealed class Parser
     private Expr ParseList()
     {
         var items = new List<Expr> { ParseRelation() };
+        var groups = new List<Expr>();
+        var commas = false;
         while (Peek.Is(',') || Peek.Is(';') || Peek.Kind == TokenKind.ListSeparator)
         {
-            Next();
+            var separator = Next();
+            commas |= separator.Is(',');
+            if (separator.Is(';'))
+            {
+                groups.Add(items.Count == 1 ? items[0] : new AnswerList([.. items]));
+                items = [];
+            }
             // "x = 1, or x = 2": a separator word right after a comma is the same separator.
             if (Peek.Kind == TokenKind.ListSeparator)
                 Next();
             items.Add(ParseRelation());
         }
+        if (groups.Count > 0 && commas)
+        {
+            // "p=5,q=2; p=7,q=2": semicolons separate solutions, commas the parts of one solution.
+            groups.Add(items.Count == 1 ? items[0] : new AnswerList([.. items]));
+            return new AnswerList([.. groups]);
+        }
+        if (groups.Count > 0)
+            items = [.. groups.Concat(items)];
         return items.Count == 1 ? items[0] : new AnswerList([.. items]);
     }
 
     private Expr ParseRelation()
     {
         Descend();
-        var first = ParseSetExpression();
-        if (Peek.Is(':'))
-        {
-            Next();
-            var second = ParseSetExpression();
-            _depth--;
-            return new Bracketed(':', ':', [first, second]);
-        }
+        var first = ParseRatio();
         List<Expr>? operands = null;
         List<RelOp>? ops = null;
         while (RelationAt(Peek) is { } op)
@@ -114,10 +126,20 @@ internal sealed class Parser
             operands ??= [first];
             ops ??= [];
             ops.Add(op);
-            operands.Add(ParseSetExpression());
+            operands.Add(ParseRatio());
         }
         _depth--;
         return operands is null ? first : new Relation([.. operands], [.. ops!]);
+    }
+
+    /// <summary><c>AB:CD</c> and <c>2:1</c>; a ratio may stand on either side of a relation (<c>V_1:V_2 = 11:21</c>).</summary>
+    private Expr ParseRatio()
+    {
+        var first = ParseSetExpression();
+        if (!Peek.Is(':'))
+            return first;
+        Next();
+        return new Bracketed(':', ':', [first, ParseSetExpression()]);
     }
 
     private static RelOp? RelationAt(Token token)
@@ -248,9 +270,9 @@ internal sealed class Parser
     private bool StartsImplicitFactor(Token token) => token.Kind switch
     {
         TokenKind.Number or TokenKind.Identifier => true,
-        TokenKind.Command => token.Text is "frac" or "sqrt" or "binom" or "pi" or "infty" or "lfloor" or "lceil"
+        TokenKind.Command => token.Text is "frac" or "sqrt" or "binom" or "pi" or "infty" or "lfloor" or "lceil" or "sum" or "prod"
             || Vocabulary.Functions.Contains(token.Text),
-        TokenKind.Symbol => token.Text is "(" or "{" || (token.Text == "|" && _openAbsoluteBars == 0),
+        TokenKind.Symbol => token.Text is "(" or "{" or "[" || (token.Text == "|" && _openAbsoluteBars == 0),
         _ => false,
     };
 
@@ -337,7 +359,7 @@ internal sealed class Parser
             else if (Peek.IsCommand("circmark"))
             {
                 Next();
-                operand = new Call("degrees", [operand]);
+                operand = new Call("degrees", [DegreesAndMinutes(operand)]);
             }
             else if (Peek.Is('%'))
             {
@@ -354,6 +376,24 @@ internal sealed class Parser
                 return operand;
             }
         }
+    }
+
+    /// <summary>30^\circ 15' 36'' is 30 + 15/60 + 36/3600 degrees.</summary>
+    private Expr DegreesAndMinutes(Expr degrees)
+    {
+        var terms = new List<Expr> { degrees };
+        foreach (var (marks, per) in new[] { (1, 60), (2, 3600) })
+        {
+            if (Peek.Kind != TokenKind.Number || _position + marks >= _tokens.Count
+                || !Enumerable.Range(1, marks).All(k => _tokens[_position + k].Is('\''))
+                || (marks == 1 && _position + 2 < _tokens.Count && _tokens[_position + 2].Is('\'')))
+                continue;
+            var amount = NumberOf(Next());
+            for (var k = 0; k < marks; k++)
+                Next();
+            terms.Add(new Div(amount, new Num(BigRational.FromInteger(per))));
+        }
+        return terms.Count == 1 ? degrees : new Add([.. terms]);
     }
 
     private Expr ParsePrimary()
@@ -440,6 +480,8 @@ internal sealed class Parser
                 return new SetOf([.. ParseItemsUntil(t => t.IsCommand("rbrace"), allowEmpty: true)]);
             case "langle":
                 return new Bracketed('<', '>', [.. ParseItemsUntil(t => t.IsCommand("rangle"), allowEmpty: false)]);
+            case "sum" or "prod":
+                return ParseSeries(name == "sum");
             case "lfloor":
                 return Enclosed("floor", "rfloor");
             case "lceil":
@@ -450,6 +492,37 @@ internal sealed class Parser
         if (Vocabulary.Functions.Contains(name) && name != "det")
             return ParseFunction(name);
         throw new ParseFailure();
+    }
+
+    /// <summary>
+    /// <c>\sum_{k=1}^{10} k^2</c>: with integer bounds the series is written out term by term, so it is exact;
+    /// symbolic bounds are not read (the answer then compares as written).
+    /// </summary>
+    private Expr ParseSeries(bool isSum)
+    {
+        Expect('_');
+        Expect('{');
+        if (Next() is not { Kind: TokenKind.Identifier } index)
+            throw new ParseFailure();
+        Expect('=');
+        var low = ParseAdditive();
+        Expect('}');
+        Expect('^');
+        var high = ParseExponent();
+        var factors = new List<Expr> { ParsePower() };
+        while (StartsImplicitFactor(Peek) && !Peek.IsCommand("sum") && !Peek.IsCommand("prod"))
+            factors.Add(ParsePower());
+        var body = factors.Count == 1 ? factors[0] : new Mul([.. factors]);
+        if (ExactEvaluator.Evaluate(low, _budget) is not { IsInteger: true } from
+            || ExactEvaluator.Evaluate(high, _budget) is not { IsInteger: true } to)
+            throw new ParseFailure();
+        var count = to - from;
+        if (count.Sign < 0 || count.CompareTo(BigRational.FromInteger(MaxSeriesTerms)) >= 0)
+            throw new ParseFailure();
+        var terms = new List<Expr>();
+        for (var k = from; k.CompareTo(to) <= 0; k += BigRational.One)
+            terms.Add(ExprFacts.Substitute(body, index.Text, new Num(k)));
+        return isSum ? new Add([.. terms]) : new Mul([.. terms]);
     }
 
     private Expr Enclosed(string function, string close)
@@ -595,7 +668,9 @@ internal sealed class Parser
                 var saved = _openAbsoluteBars;
                 _openAbsoluteBars = 0;
                 var items = new List<Expr> { ParseRelation() };
-                while (Peek.Is(','))
+                // (0;-2;6) is the tuple (0,-2,6) in many countries' notation; one kind of separator per tuple.
+                var separator = Peek.Is(';') ? ';' : ',';
+                while (Peek.Is(separator))
                 {
                     Next();
                     items.Add(ParseRelation());

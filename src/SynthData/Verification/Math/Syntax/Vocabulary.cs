@@ -19,6 +19,16 @@ internal static class Vocabulary
         "kilowatt", "watts", "joules", "calories", "mm/s", "cm/s", "ft/s",
     };
 
+    /// <summary>
+    /// SI unit symbols, case-sensitive (N is newtons, n is not a unit): dropped after a value only inside
+    /// <c>\mathrm{}</c>/<c>\text{}</c>, where no one writes a variable.
+    /// </summary>
+    public static readonly HashSet<string> UnitSymbols = new(StringComparer.Ordinal)
+    {
+        "N", "kN", "J", "kJ", "MJ", "W", "kW", "MW", "Wh", "kWh", "V", "kV", "mV", "Pa", "kPa", "MPa", "Hz", "kHz", "MHz",
+        "K", "mol", "A", "mA", "Ohm", "eV", "m", "cm", "mm", "km", "s", "ms", "g", "kg", "mg", "L", "mL", "h", "min",
+    };
+
     public static readonly HashSet<string> Functions = new(StringComparer.Ordinal)
     {
         "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "arccot", "arcsec", "arccsc",

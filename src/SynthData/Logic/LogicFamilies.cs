@@ -1,0 +1,15 @@
+namespace SynthData.Logic;
+
+/// <summary>Every logic family, in listing order. Adding a family is one line here.</summary>
+public static class LogicFamilies
+{
+    public static IReadOnlyList<ILogicFamily> All { get; } =
+    [
+        // search and planning
+        // constraint grids
+        // deduction and arithmetic search
+    ];
+
+    public static ILogicFamily? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}
