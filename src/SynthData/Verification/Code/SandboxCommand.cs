@@ -8,7 +8,7 @@ namespace SynthData.Verification.Code;
 /// checks, or a fresh one for a single check: the same jail, the same per-check isolation and seccomp filter), or
 /// (mode <c>none</c>) as a plain child process in a throw-away directory.
 /// </summary>
-internal sealed class SandboxCommand
+internal sealed class SandboxCommand : IDisposable
 {
     private const string HarnessMount = "/harness";
     private const string SetprivPath = "/usr/bin/setpriv";
@@ -30,15 +30,11 @@ internal sealed class SandboxCommand
     private readonly IReadOnlyList<string> _prefix;
     private readonly PythonInstallation _python;
     private readonly MemoryCgroup? _cgroup;
-    // Installation directories the sandbox uid cannot reach on the host (e.g. pyenv under /root, mode 0700): in a
-    // private mount namespace of the launcher (the host's mounts are untouched), root binds each onto an empty
-    // world-reachable staging directory, and bubblewrap mounts it from there at its real path.
-    private readonly IReadOnlyList<(string Root, string Staging)> _staged;
-    private const string UnsharePath = "/usr/bin/unshare";
+    private readonly InstallationStaging _staged;
     private readonly Lazy<string[]> _jail;
 
     private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix,
-        PythonInstallation python, MemoryCgroup? cgroup, IReadOnlyList<(string Root, string Staging)> staged)
+        PythonInstallation python, MemoryCgroup? cgroup, InstallationStaging staged)
     {
         _options = options;
         _harness = harness;
@@ -59,14 +55,14 @@ internal sealed class SandboxCommand
     {
         var python = PythonInstallation.Probe(options.PythonPath);
         if (options.Sandbox == SandboxMode.None)
-            return new SandboxCommand(options, harness, [], python, null, []);
+            return new SandboxCommand(options, harness, [], python, null, InstallationStaging.None);
 
         var bwrap = ResolveOnPath(options.BubblewrapPath)
             ?? throw new SandboxUnavailableException(
                 $"bubblewrap ('{options.BubblewrapPath}') is not installed: install it (apt-get install bubblewrap) " +
-                "or set the code verifier's sandbox to 'none' explicitly to run programs unisolated");
+                "or set verification.code.sandbox: none explicitly to run programs WITHOUT isolation");
         var prefix = new List<string>();
-        var staged = new List<(string, string)>();
+        var staged = InstallationStaging.None;
         if (Environment.IsPrivilegedProcess)
         {
             // As root, bubblewrap's outer processes would be root-owned; drop to the sandbox uid first.
@@ -74,23 +70,14 @@ internal sealed class SandboxCommand
                 throw new SandboxUnavailableException($"running as root needs {SetprivPath} (util-linux) to drop privileges before bubblewrap");
             var id = options.SandboxUid.ToString(CultureInfo.InvariantCulture);
             prefix.AddRange([SetprivPath, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"]);
-            var hidden = python.RootsOutsideUsr.Where(r => !ReachableByOthers(r)).ToList();
-            if (hidden.Count > 0)
-            {
-                if (!File.Exists(UnsharePath))
-                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in {string.Join(", ", hidden)}, which uid {id} cannot enter; showing it in the sandbox needs {UnsharePath} (util-linux)");
-                var staging = Directory.CreateTempSubdirectory("synthdata-python-").FullName;
-                File.SetUnixFileMode(staging, (UnixFileMode)0b111_101_101);
-                for (var i = 0; i < hidden.Count; i++)
-                    staged.Add((hidden[i], Directory.CreateDirectory(Path.Combine(staging, i.ToString(CultureInfo.InvariantCulture))).FullName));
-            }
+            staged = InstallationStaging.Create(options.PythonPath, python, options.SandboxUid);
         }
         else
         {
             foreach (var root in python.RootsOutsideUsr)
             {
                 if (!IsReadable(root))
-                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in '{root}', which this user cannot read, so the sandbox cannot show it");
+                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' (verification.code.python_path) is installed in '{root}', which this user cannot read, so the sandbox cannot show it");
             }
         }
         prefix.Add(bwrap);
@@ -119,23 +106,21 @@ internal sealed class SandboxCommand
 
         var cgroup = _cgroup?.Create(((long)_options.MemoryMb << 20) + SandboxOverheadBytes);
         var command = new List<string>();
-        if (cgroup is not null || _staged.Count > 0)
+        if (cgroup is not null || !_staged.IsEmpty)
         {
             // A shell (running as us) joins the cgroup and stages the installation directories, then becomes the
             // jail: every process of the jail is in the cgroup from its first instruction.
             var script = new System.Text.StringBuilder();
             if (cgroup is not null)
                 script.Append("echo $$ > \"$1/cgroup.procs\" || exit 125; shift; ");
-            foreach (var _ in _staged)
-                script.Append("mount --bind \"$1\" \"$2\" || exit 125; shift 2; ");
+            var (binds, bindArguments) = _staged.ShellSteps();
+            script.Append(binds);
             script.Append("exec \"$@\"");
-            if (_staged.Count > 0)
-                command.AddRange([UnsharePath, "--mount", "--propagation", "private"]);
+            command.AddRange(_staged.LauncherPrefix());
             command.AddRange([ShellPath, "-c", script.ToString(), "sh"]);
             if (cgroup is not null)
                 command.Add(cgroup.Directory);
-            foreach (var (root, staging) in _staged)
-                command.AddRange([root, staging]);
+            command.AddRange(bindArguments);
         }
         command.AddRange(_prefix);
         command.AddRange(_jail.Value);
@@ -196,7 +181,7 @@ internal sealed class SandboxCommand
         foreach (var root in _python.RootsOutsideUsr)
         {
             yield return "--ro-bind";
-            yield return _staged.FirstOrDefault(s => s.Root == root).Staging ?? root;
+            yield return _staged.SourceOf(root);
             yield return root;
         }
         string[] rest =
@@ -214,16 +199,8 @@ internal sealed class SandboxCommand
             yield return a;
     }
 
-    /// <summary>Whether every directory from / down to <paramref name="path"/> lets other users through.</summary>
-    private static bool ReachableByOthers(string path)
-    {
-        for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
-        {
-            if ((dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
-                return false;
-        }
-        return true;
-    }
+    /// <summary>Removes what <see cref="Create"/> set up on the host (the staging directories).</summary>
+    public void Dispose() => _staged.Dispose();
 
     private static bool IsReadable(string directory)
     {

@@ -137,7 +137,11 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
     /// <summary>Host process ids of the idle warm sandboxes.</summary>
     public IReadOnlyList<int> WarmProcessIds() => warm?.IdleProcessIds() ?? [];
 
-    public void Dispose() => warm?.Dispose();
+    public void Dispose()
+    {
+        warm?.Dispose();
+        command.Dispose();
+    }
 
     /// <summary>In a warm sandbox when one is available, else in a fresh jail (the same isolation, one check).</summary>
     private async Task<SandboxRun> RunAsync(HarnessJob job, TimeSpan wall, CancellationToken ct)
