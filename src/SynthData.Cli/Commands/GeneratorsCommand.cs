@@ -13,7 +13,7 @@ internal static class GeneratorsCommand
             var all = GeneratorCatalog.All.ToList();
             var width = all.Count == 0 ? 4 : all.Max(g => g.Name.Length);
             foreach (var g in all)
-                io.Out.WriteLine($"{g.Name.PadRight(width)}  {g.Domain.ToWire(),-4}  levels 1-{g.MaxDifficulty}  {g.Description}");
+                io.Out.WriteLine($"{g.Name.PadRight(width)}  {g.Domain.ToWire(),-5}  levels 1-{g.MaxDifficulty}  {g.Description}");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using SynthData.Logic.Domain;
 using SynthData.Problems;
 using SynthData.Verification;
 using SynthData.Verification.Code;
@@ -13,7 +14,22 @@ internal static class VerifyCommand
     {
         CreateMath(io),
         CreateCode(io),
+        CreateLogic(io),
     };
+
+    private static Command CreateLogic(CliIO io)
+    {
+        var input = new Option<string>("--input") { Description = "JSONL of {\"id\",\"problem\",\"response\"}: problem as `generate` prints it ('-' for stdin)", Required = true, HelpName = "IN.jsonl" };
+        var output = new Option<string?>("--output") { Description = "Result JSONL (default stdout)", HelpName = "OUT.jsonl" };
+        var command = new Command("logic", "Check puzzle solutions by the puzzle's rules, with partial credit") { input, output };
+        command.SetAction(async (parse, ct) =>
+            await BatchIO.RunAsync("verify logic", parse.GetValue(input)!, parse.GetValue(output), io, async (r, w) =>
+            {
+                var s = await LogicBatch.RunAsync(r, w, new LogicVerifier(), ct).ConfigureAwait(false);
+                return new BatchTally(s.Lines, s.InputErrors, 0);
+            }).ConfigureAwait(false));
+        return command;
+    }
 
     private static Command CreateMath(CliIO io)
     {

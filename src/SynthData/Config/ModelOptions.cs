@@ -136,11 +136,25 @@ public sealed class PromptTemplateOptions : IValidatableObject
     public string Code { get; set; } =
         "{problem}\n\nThink it through, then give your complete solution as a single Python program in one ```python fenced code block.";
 
+    /// <summary>User message for logic puzzles; the problem text states the answer format itself.</summary>
+    public string Logic { get; set; } =
+        "{problem}\n\nReason it through, check your answer against every rule, then give it in exactly the format asked for, in one final ``` fenced code block.";
+
+    /// <summary>The template for problems of <paramref name="domain"/>, and its config key.</summary>
+    public (string Template, string Key) For(Problems.ProblemDomain domain) => domain switch
+    {
+        Problems.ProblemDomain.Code => (Code, "model.prompt_template.code"),
+        Problems.ProblemDomain.Logic => (Logic, "model.prompt_template.logic"),
+        _ => (Math, "model.prompt_template.math"),
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Math.Contains(Placeholder, StringComparison.Ordinal))
             yield return new ValidationResult($"must contain {Placeholder}", [nameof(Math)]);
         if (!Code.Contains(Placeholder, StringComparison.Ordinal))
             yield return new ValidationResult($"must contain {Placeholder}", [nameof(Code)]);
+        if (!Logic.Contains(Placeholder, StringComparison.Ordinal))
+            yield return new ValidationResult($"must contain {Placeholder}", [nameof(Logic)]);
     }
 }

@@ -1,3 +1,4 @@
+using SynthData.Logic.Domain;
 using SynthData.Problems;
 
 namespace SynthData.Export;
@@ -7,10 +8,14 @@ namespace SynthData.Export;
 /// Math: the reference answer. Code: the tests as JSON in the shapes of <see cref="CodeTestsJson"/> —
 /// <c>{"inputs", "outputs"}</c> for stdin/stdout tests (the layout verl's code scorers read), otherwise
 /// <c>{"function_tests", "entry_point"}</c> or <c>{"tests", "entry_point"}</c> — which the reward server and
-/// <c>verify code</c> read back with the same reader.
+/// <c>verify code</c> read back with the same reader. Logic: the puzzle instance as JSON text.
 /// </summary>
 public static class GroundTruth
 {
-    public static string For(Problem p) =>
-        p.Domain == ProblemDomain.Math ? p.Answer ?? "" : CodeTestsJson.Serialize(p);
+    public static string For(Problem p) => p.Domain switch
+    {
+        ProblemDomain.Math => p.Answer ?? "",
+        ProblemDomain.Logic => LogicProblems.GroundTruth(p),
+        _ => CodeTestsJson.Serialize(p),
+    };
 }

@@ -126,12 +126,19 @@ public sealed class ProblemFilter
 
     /// <summary>
     /// A near-duplicate prompt is only a duplicate problem when it is judged the same way: the same reference answer
-    /// (math) or the same tests (code). Generated code problems share their spec text and differ only in their tests.
+    /// (math), the same tests (code) or the same puzzle instance (logic). Generated code problems share their spec
+    /// text and differ only in their tests; two puzzles of one family share most of their wording.
     /// </summary>
     private bool AnswersAgree(Problem a, Problem b) =>
-        !_dedup.RequireSameAnswer || (a.Domain == ProblemDomain.Math
-            ? TextTokens.ExactKey(a.Answer ?? "") == TextTokens.ExactKey(b.Answer ?? "")
-            : TestsKey(a) == TestsKey(b));
+        !_dedup.RequireSameAnswer || a.Domain switch
+        {
+            ProblemDomain.Math => TextTokens.ExactKey(a.Answer ?? "") == TextTokens.ExactKey(b.Answer ?? ""),
+            ProblemDomain.Logic => InstanceKey(a) == InstanceKey(b),
+            _ => TestsKey(a) == TestsKey(b),
+        };
+
+    private static string InstanceKey(Problem p) =>
+        p.Metadata?[Logic.Domain.LogicProblems.MetadataKey]?.ToJsonString() ?? "";
 
     private static string TestsKey(Problem p) =>
         TextTokens.ExactKey(p.Tests ?? "") + "\u001f" +

@@ -7,7 +7,9 @@ public static class LogicFamilies
     [
         // search and planning
         // constraint grids
+        new Families.Sudoku.SudokuFamily(),
         // deduction and arithmetic search
+        new Families.Countdown.CountdownFamily(),
     ];
 
     public static ILogicFamily? Find(string name) =>

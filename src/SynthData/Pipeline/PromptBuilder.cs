@@ -10,7 +10,7 @@ public static class PromptBuilder
 {
     public static IReadOnlyList<ChatMessage> Build(Problem problem, ModelOptions options)
     {
-        var template = problem.Domain == ProblemDomain.Code ? options.PromptTemplate.Code : options.PromptTemplate.Math;
+        var (template, _) = options.PromptTemplate.For(problem.Domain);
         var user = template.Replace(PromptTemplateOptions.Placeholder, problem.Prompt, StringComparison.Ordinal);
         return string.IsNullOrWhiteSpace(options.SystemPrompt)
             ? [new ChatMessage("user", user)]

@@ -5,6 +5,7 @@ public enum ProblemDomain
 {
     Math,
     Code,
+    Logic,
 }
 
 public static class ProblemDomainNames
@@ -13,6 +14,7 @@ public static class ProblemDomainNames
     {
         ProblemDomain.Math => "math",
         ProblemDomain.Code => "code",
+        ProblemDomain.Logic => "logic",
         _ => throw new ArgumentOutOfRangeException(nameof(domain)),
     };
 
@@ -22,6 +24,7 @@ public static class ProblemDomainNames
         {
             case "math": domain = ProblemDomain.Math; return true;
             case "code": domain = ProblemDomain.Code; return true;
+            case "logic": domain = ProblemDomain.Logic; return true;
             default: domain = default; return false;
         }
     }

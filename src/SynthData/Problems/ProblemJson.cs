@@ -55,7 +55,7 @@ public static class ProblemJson
     {
         var domainText = RequireString(o, "domain");
         if (!ProblemDomainNames.TryParse(domainText, out var domain))
-            throw new ProblemFormatException("domain", $"expected \"math\" or \"code\", got \"{domainText}\"");
+            throw new ProblemFormatException("domain", $"expected \"math\", \"code\" or \"logic\", got \"{domainText}\"");
         var prompt = RequireString(o, "prompt");
         var answer = OptionalString(o, "answer");
         var tests = OptionalString(o, "tests");
@@ -65,6 +65,9 @@ public static class ProblemJson
             throw new ProblemFormatException("answer", "math problems need a reference answer");
         if (domain == ProblemDomain.Code && string.IsNullOrWhiteSpace(tests) && io is null && ft is null)
             throw new ProblemFormatException("tests", "code problems need tests, io_tests or function_tests");
+        var metadata = o["metadata"] is JsonObject m ? (JsonObject)m.DeepClone() : null;
+        if (domain == ProblemDomain.Logic)
+            Logic.Domain.LogicProblems.Resolve(metadata?[Logic.Domain.LogicProblems.MetadataKey], "metadata." + Logic.Domain.LogicProblems.MetadataKey);
         return new Problem
         {
             Id = ProblemId.For(domain, prompt, answer, tests, io, ft),
@@ -77,7 +80,7 @@ public static class ProblemJson
             FunctionTests = ft,
             Solution = OptionalString(o, "solution"),
             Source = o["source"] is JsonObject s ? ReadSource(s) : fallbackSource,
-            Metadata = o["metadata"] is JsonObject m ? (JsonObject)m.DeepClone() : null,
+            Metadata = metadata,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SynthData.Logic.Domain;
 using SynthData.Problems;
 
 namespace SynthData.Reward;
@@ -37,7 +38,7 @@ public sealed record RewardItem(Problem Problem, string Response, string FinishR
     {
         if (node is not JsonObject o)
             throw new ProblemFormatException("", "expected an object {\"ability\", \"ground_truth\", \"response\"}");
-        var ability = Text(o, "ability") ?? throw new ProblemFormatException("ability", "expected \"math\" or \"code\" (a string)");
+        var ability = Text(o, "ability") ?? throw new ProblemFormatException("ability", "expected \"math\", \"code\" or \"logic\" (a string)");
         var response = Text(o, "response") ?? throw new ProblemFormatException("response", "expected the model's output as a string");
         var finish = o["finish_reason"] is null ? "stop" : Text(o, "finish_reason") ?? throw new ProblemFormatException("finish_reason", "expected a string such as \"stop\" or \"length\"");
         var id = $"reward-item-{index}";
@@ -50,8 +51,8 @@ public sealed record RewardItem(Problem Problem, string Response, string FinishR
                 Answer = MathAnswer(o["ground_truth"]),
             },
             "code" => CodeTests(o["ground_truth"]).ToProblem(id, source),
-            "logic" => throw new ProblemFormatException("ability", "\"logic\" has no verifier in this build of synthdata: only \"math\" and \"code\" items can be scored"),
-            _ => throw new ProblemFormatException("ability", $"expected \"math\" or \"code\", got \"{ability}\""),
+            "logic" => LogicProblems.FromInstance(o["ground_truth"], "ground_truth", id, source),
+            _ => throw new ProblemFormatException("ability", $"expected \"math\", \"code\" or \"logic\", got \"{ability}\""),
         };
         return new RewardItem(problem, response, finish);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SynthData.Config;
+using SynthData.Logic.Domain;
 using SynthData.Problems;
 using SynthData.Verification.Code;
 using SynthData.Verification.Math;
@@ -13,6 +14,7 @@ public static class VerifierFactory
     {
         [ProblemDomain.Math] = new MathVerifier(CreateMathChecker(options.Verification.Math)),
         [ProblemDomain.Code] = CreateCodeVerifier(options, loggers),
+        [ProblemDomain.Logic] = new LogicVerifier(),
     };
 
     public static IMathAnswerChecker CreateMathChecker(MathVerificationOptions options) => new MathAnswerChecker(new MathVerifierOptions

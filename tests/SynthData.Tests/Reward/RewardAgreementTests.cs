@@ -5,7 +5,7 @@ namespace SynthData.Tests.Reward;
 
 /// <summary>
 /// "Done when" of issue 9: for every attempt of a default-config-like run (simulated model over HTTP, math and code
-/// sources, a token cap that cuts some answers off), the reward server, given only the <c>rl</c> row's ground
+/// sources, logic puzzles, a token cap that cuts some answers off), the reward server, given only the <c>rl</c> row's ground
 /// truth and the response, says what the pipeline's verdict in the <c>raw</c> export says.
 /// </summary>
 public sealed class RewardAgreementTests : IDisposable
@@ -63,6 +63,14 @@ public sealed class RewardAgreementTests : IDisposable
               - dataset: {Repo("humaneval_sample.jsonl")}
                 format: humaneval
                 limit: 3
+              - generator: sudoku
+                count: 3
+                difficulty: 1
+                seed: 1
+              - generator: countdown
+                count: 3
+                difficulty: 2
+                seed: 1
             """);
         var run = await TestSupport.Cli.RunAsync("run", "--config", config);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
@@ -110,5 +118,7 @@ public sealed class RewardAgreementTests : IDisposable
         Assert.Contains("passed", kinds);
         Assert.Contains("failed", kinds);
         Assert.Contains(raw, a => a["domain"]!.GetValue<string>() == "code" && !a["accepted"]!.GetValue<bool>());
+        Assert.Contains(raw, a => a["domain"]!.GetValue<string>() == "logic" && a["accepted"]!.GetValue<bool>());
+        Assert.Contains(raw, a => a["domain"]!.GetValue<string>() == "logic" && !a["accepted"]!.GetValue<bool>());
     }
 }

@@ -22,6 +22,10 @@ public enum SimulatedFlaw
     SyntaxError,
     /// <summary>Code: prose only, no fenced code block.</summary>
     NoCodeBlock,
+    /// <summary>Logic: the reference answer with one value, move or cell changed.</summary>
+    BrokenRule,
+    /// <summary>Logic: the answer written as prose, without the requested fenced block.</summary>
+    NoAnswerBlock,
     /// <summary>The prompt matched no registered problem: an honest guess that nobody can vouch for.</summary>
     UnknownProblem,
 }

@@ -58,6 +58,8 @@ public sealed class SimulatedModel
                 correct ? MathResponses.Correct(solution, rng) : MathResponses.Wrong(solution, rng, _contextTokens),
             ProblemDomain.Code when ReferenceProgram.From(problem) is { } program =>
                 correct ? CodeResponses.Correct(program, problem.Prompt, rng) : CodeResponses.Wrong(program, problem.Prompt, rng, _contextTokens),
+            ProblemDomain.Logic when !string.IsNullOrWhiteSpace(problem.Solution) =>
+                correct ? LogicResponses.Correct(problem.Solution, rng) : LogicResponses.Wrong(problem.Solution, rng, _contextTokens),
             _ => UnknownResponses.Guess(problem.Prompt, rng),
         };
         return completion with { Problem = problem };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SynthData.Config;
 using SynthData.Ledger;
+using SynthData.Problems;
 
 namespace SynthData.Pipeline.Settings;
 
@@ -38,7 +39,7 @@ public static class LegacySettings
             if (system != wanted)
                 Differ("model.system_prompt", Quote(system), Quote(wanted));
             var user = messages.LastOrDefault(x => x?["role"]?.GetValue<string>() == "user")?["content"]?.GetValue<string>() ?? "";
-            var (template, key) = a.Domain == "code" ? (m.PromptTemplate.Code, "model.prompt_template.code") : (m.PromptTemplate.Math, "model.prompt_template.math");
+            var (template, key) = m.PromptTemplate.For(ProblemDomainNames.TryParse(a.Domain, out var domain) ? domain : ProblemDomain.Math);
             var at = template.IndexOf(PromptTemplateOptions.Placeholder, StringComparison.Ordinal);
             var (prefix, suffix) = (template[..at], template[(at + PromptTemplateOptions.Placeholder.Length)..]);
             if (!user.StartsWith(prefix, StringComparison.Ordinal) || !user.EndsWith(suffix, StringComparison.Ordinal))

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SynthData.Problems;
+
+namespace SynthData.Logic.Domain;
+
+/// <summary>What a <c>verify logic</c> batch found.</summary>
+public sealed record LogicBatchSummary(int Lines, int Accepted, int Rejected, int InputErrors);
+
+/// <summary>
+/// Batch mode of <c>synthdata verify logic</c> (DESIGN.md §2): reads JSONL <c>{"id", "problem", "response"}</c>, where
+/// <c>problem</c> is a problem object as <c>generate</c> prints it, and writes one <c>{"id", "accepted", "score",
+/// "reason"}</c> line per input line, in input order. A bad line gets a result with <c>error</c> naming the line and
+/// field, and the batch goes on.
+/// </summary>
+public static class LogicBatch
+{
+    private const int ChunkSize = 2048;
+
+    public static async Task<LogicBatchSummary> RunAsync(TextReader input, TextWriter output, LogicVerifier verifier, CancellationToken cancellationToken)
+    {
+        var (lines, accepted, rejected, errors) = (0, 0, 0, 0);
+        var chunk = new List<(int LineNumber, string Text)>(ChunkSize);
+        while (true)
+        {
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is not null)
+                chunk.Add((++lines, line));
+            if (chunk.Count == ChunkSize || (line is null && chunk.Count > 0))
+            {
+                var results = new (string Json, bool? Accepted)[chunk.Count];
+                Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                    i => results[i] = CheckLine(chunk[i].LineNumber, chunk[i].Text, verifier));
+                foreach (var (json, ok) in results)
+                {
+                    await output.WriteLineAsync(json.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    if (ok is null)
+                        errors++;
+                    else if (ok.Value)
+                        accepted++;
+                    else
+                        rejected++;
+                }
+                chunk.Clear();
+            }
+            if (line is null)
+                return new LogicBatchSummary(lines, accepted, rejected, errors);
+        }
+    }
+
+    private static (string Json, bool? Accepted) CheckLine(int lineNumber, string line, LogicVerifier verifier)
+    {
+        JsonNode? id = null;
+        try
+        {
+            if (string.IsNullOrWhiteSpace(line))
+                return (Error(null, lineNumber, "empty line"), null);
+            if (JsonNode.Parse(line) is not JsonObject obj)
+                return (Error(null, lineNumber, "not a JSON object"), null);
+            id = obj["id"]?.DeepClone();
+            if (obj["problem"] is not JsonObject problemJson)
+                return (Error(id, lineNumber, "field \"problem\": expected a problem object as `synthdata generate` prints it"), null);
+            if (obj["response"] is not JsonValue r || r.GetValueKind() != JsonValueKind.String)
+                return (Error(id, lineNumber, "field \"response\": expected the model's response as a string"), null);
+            var problem = ProblemJson.FromJson(problemJson, ProblemOrigin.Dataset("verify-logic", lineNumber));
+            if (problem.Domain != ProblemDomain.Logic)
+                return (Error(id, lineNumber, $"field \"problem.domain\": expected \"logic\", got \"{problem.Domain.ToWire()}\" (use verify {problem.Domain.ToWire()})"), null);
+            var verdict = verifier.Verify(problem, r.GetValue<string>());
+            if (verdict.IsVerifierError)
+                return (Error(id, lineNumber, verdict.Reason), null);
+            var json = new JsonObject
+            {
+                ["id"] = id,
+                ["accepted"] = verdict.Accepted,
+                ["score"] = Math.Round(verdict.Score ?? (verdict.Accepted ? 1 : 0), 6),
+                ["reason"] = verdict.Reason,
+            };
+            return (json.ToJsonString(ProblemJson.Compact), verdict.Accepted);
+        }
+        catch (ProblemFormatException e)
+        {
+            return (Error(id, lineNumber, $"field \"problem.{e.Field}\": {e.Message}"), null);
+        }
+        catch (JsonException e)
+        {
+            return (Error(id, lineNumber, "invalid JSON: " + e.Message), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return (Error(id, lineNumber, "unreadable value: " + e.Message), null);
+        }
+    }
+
+    private static string Error(JsonNode? id, int lineNumber, string message) => new JsonObject
+    {
+        ["id"] = id,
+        ["accepted"] = false,
+        ["score"] = 0,
+        ["reason"] = "input error",
+        ["error"] = $"line {lineNumber}: {message}",
+    }.ToJsonString(ProblemJson.Compact);
+}
