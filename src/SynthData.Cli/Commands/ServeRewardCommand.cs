@@ -84,7 +84,7 @@ internal static class ServeRewardCommand
         }
         catch (SandboxUnavailableException e)
         {
-            await io.Error.WriteLineAsync($"reward server: WARNING: {e.Message}; code items will be answered with errors. Install bubblewrap (apt-get install -y bubblewrap).").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"reward server: WARNING: {e.Message}; code items will be answered with errors.").ConfigureAwait(false);
         }
     }
 }

@@ -61,7 +61,8 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
         }
         catch (Verification.Code.SandboxUnavailableException e)
         {
-            throw new UsageException($"{e.Message}. Install bubblewrap (apt-get install -y bubblewrap), or set verification.code.sandbox: none to run code WITHOUT isolation.");
+            // The message names the real cause and what to do about it (a missing bubblewrap is only one of them).
+            throw new UsageException(e.Message);
         }
     }
 

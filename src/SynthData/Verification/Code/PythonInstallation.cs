@@ -16,7 +16,7 @@ internal sealed record PythonInstallation(string Executable, IReadOnlyList<strin
     /// <summary>Runs the interpreter once (trusted configuration, not model output); throws with what is wrong.</summary>
     public static PythonInstallation Probe(string pythonPath)
     {
-        const string Key = "verifiers.code.python_path";
+        const string Key = "verification.code.python_path";
         if (!File.Exists(pythonPath))
             throw new SandboxUnavailableException($"python not found at '{pythonPath}' ({Key})");
         var start = new ProcessStartInfo(pythonPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -8,7 +8,7 @@ namespace SynthData.Verification.Code;
 /// checks, or a fresh one for a single check: the same jail, the same per-check isolation and seccomp filter), or
 /// (mode <c>none</c>) as a plain child process in a throw-away directory.
 /// </summary>
-internal sealed class SandboxCommand
+internal sealed class SandboxCommand : IDisposable
 {
     private const string HarnessMount = "/harness";
     private const string SetprivPath = "/usr/bin/setpriv";
@@ -30,20 +30,18 @@ internal sealed class SandboxCommand
     private readonly IReadOnlyList<string> _prefix;
     private readonly PythonInstallation _python;
     private readonly MemoryCgroup? _cgroup;
-    // Installation directories the sandbox uid cannot reach on the host (e.g. pyenv under /root, mode 0700): the
-    // launching shell opens them as root and bubblewrap mounts the open descriptor (--ro-bind-fd).
-    private readonly IReadOnlyList<string> _boundByDescriptor;
+    private readonly InstallationStaging _staged;
     private readonly Lazy<string[]> _jail;
 
     private SandboxCommand(CodeVerifierOptions options, HarnessScript harness, IReadOnlyList<string> prefix,
-        PythonInstallation python, MemoryCgroup? cgroup, IReadOnlyList<string> boundByDescriptor)
+        PythonInstallation python, MemoryCgroup? cgroup, InstallationStaging staged)
     {
         _options = options;
         _harness = harness;
         _prefix = prefix;
         _python = python;
         _cgroup = cgroup;
-        _boundByDescriptor = boundByDescriptor;
+        _staged = staged;
         _jail = new(() => JailArgs().ToArray());
     }
 
@@ -57,14 +55,14 @@ internal sealed class SandboxCommand
     {
         var python = PythonInstallation.Probe(options.PythonPath);
         if (options.Sandbox == SandboxMode.None)
-            return new SandboxCommand(options, harness, [], python, null, []);
+            return new SandboxCommand(options, harness, [], python, null, InstallationStaging.None);
 
         var bwrap = ResolveOnPath(options.BubblewrapPath)
             ?? throw new SandboxUnavailableException(
                 $"bubblewrap ('{options.BubblewrapPath}') is not installed: install it (apt-get install bubblewrap) " +
-                "or set the code verifier's sandbox to 'none' explicitly to run programs unisolated");
+                "or set verification.code.sandbox: none explicitly to run programs WITHOUT isolation");
         var prefix = new List<string>();
-        var byDescriptor = new List<string>();
+        var staged = InstallationStaging.None;
         if (Environment.IsPrivilegedProcess)
         {
             // As root, bubblewrap's outer processes would be root-owned; drop to the sandbox uid first.
@@ -72,20 +70,18 @@ internal sealed class SandboxCommand
                 throw new SandboxUnavailableException($"running as root needs {SetprivPath} (util-linux) to drop privileges before bubblewrap");
             var id = options.SandboxUid.ToString(CultureInfo.InvariantCulture);
             prefix.AddRange([SetprivPath, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--"]);
-            byDescriptor.AddRange(python.RootsOutsideUsr);
+            staged = InstallationStaging.Create(options.PythonPath, python, options.SandboxUid);
         }
         else
         {
             foreach (var root in python.RootsOutsideUsr)
             {
                 if (!IsReadable(root))
-                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' lives in '{root}', which this user cannot read, so the sandbox cannot show it");
+                    throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' (verification.code.python_path) is installed in '{root}', which this user cannot read, so the sandbox cannot show it");
             }
         }
-        if (byDescriptor.Count > 7)
-            throw new SandboxUnavailableException($"the interpreter '{options.PythonPath}' spans {byDescriptor.Count} directories outside /usr; at most 7 are supported");
         prefix.Add(bwrap);
-        return new SandboxCommand(options, harness, prefix, python, cgroup, byDescriptor);
+        return new SandboxCommand(options, harness, prefix, python, cgroup, staged);
     }
 
     /// <summary>
@@ -110,20 +106,21 @@ internal sealed class SandboxCommand
 
         var cgroup = _cgroup?.Create(((long)_options.MemoryMb << 20) + SandboxOverheadBytes);
         var command = new List<string>();
-        if (cgroup is not null || _boundByDescriptor.Count > 0)
+        if (cgroup is not null || !_staged.IsEmpty)
         {
-            // A shell (running as us) joins the cgroup and opens the installation directories, then becomes the jail:
-            // every process of the jail is in the cgroup from its first instruction.
+            // A shell (running as us) joins the cgroup and stages the installation directories, then becomes the
+            // jail: every process of the jail is in the cgroup from its first instruction.
             var script = new System.Text.StringBuilder();
             if (cgroup is not null)
                 script.Append("echo $$ > \"$1/cgroup.procs\" || exit 125; shift; ");
-            for (var i = 0; i < _boundByDescriptor.Count; i++)
-                script.Append(CultureInfo.InvariantCulture, $"exec {3 + i}<\"$1\" || exit 125; shift; ");
+            var (binds, bindArguments) = _staged.ShellSteps();
+            script.Append(binds);
             script.Append("exec \"$@\"");
+            command.AddRange(_staged.LauncherPrefix());
             command.AddRange([ShellPath, "-c", script.ToString(), "sh"]);
             if (cgroup is not null)
                 command.Add(cgroup.Directory);
-            command.AddRange(_boundByDescriptor);
+            command.AddRange(bindArguments);
         }
         command.AddRange(_prefix);
         command.AddRange(_jail.Value);
@@ -181,20 +178,11 @@ internal sealed class SandboxCommand
             }
             yield return path;
         }
-        for (var i = 0; i < _boundByDescriptor.Count; i++)
+        foreach (var root in _python.RootsOutsideUsr)
         {
-            yield return "--ro-bind-fd";
-            yield return (3 + i).ToString(CultureInfo.InvariantCulture);
-            yield return _boundByDescriptor[i];
-        }
-        if (_boundByDescriptor.Count == 0)
-        {
-            foreach (var root in _python.RootsOutsideUsr)
-            {
-                yield return "--ro-bind";
-                yield return root;
-                yield return root;
-            }
+            yield return "--ro-bind";
+            yield return _staged.SourceOf(root);
+            yield return root;
         }
         string[] rest =
         [
@@ -210,6 +198,9 @@ internal sealed class SandboxCommand
         foreach (var a in rest)
             yield return a;
     }
+
+    /// <summary>Removes what <see cref="Create"/> set up on the host (the staging directories).</summary>
+    public void Dispose() => _staged.Dispose();
 
     private static bool IsReadable(string directory)
     {

@@ -19,13 +19,17 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
         if (Preflight(job, run, wall) is { } early)
             return early;
         var report = HarnessReport.Parse(run.Report, job);
-        return report switch
+        var outcome = report switch
         {
             { Malformed: true } => CheckOutcome.Failed("the harness report was malformed"),
             { EndKind: "passed" } => CheckOutcome.Passed(report.EndMessage),
             { EndKind: null } => CheckOutcome.Failed(NoVerdict(run)),
             _ => new CheckOutcome(EndKind(report.EndKind), report.EndMessage),
         };
+        // The trusted harness counts top-level asserts as cases (see harness.py); a malformed report counts nothing.
+        return !report.Malformed && report.CasesPassed is { } passed && report.CasesTotal is { } total
+            ? outcome.WithCases(passed, total)
+            : outcome;
     }
 
     /// <summary>
@@ -137,7 +141,11 @@ internal sealed class SandboxedChecks(SandboxCommand command, CodeVerifierOption
     /// <summary>Host process ids of the idle warm sandboxes.</summary>
     public IReadOnlyList<int> WarmProcessIds() => warm?.IdleProcessIds() ?? [];
 
-    public void Dispose() => warm?.Dispose();
+    public void Dispose()
+    {
+        warm?.Dispose();
+        command.Dispose();
+    }
 
     /// <summary>In a warm sandbox when one is available, else in a fresh jail (the same isolation, one check).</summary>
     private async Task<SandboxRun> RunAsync(HarnessJob job, TimeSpan wall, CancellationToken ct)

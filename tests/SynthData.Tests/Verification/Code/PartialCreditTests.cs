@@ -107,10 +107,34 @@ public sealed class PartialCreditTests(SandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task Assert_tests_score_all_or_nothing()
+    public async Task Assert_tests_score_per_top_level_assert()
     {
-        var problem = SandboxFixture.AssertProblem("assert f(1) == 1\nassert f(2) == 4\n");
+        var problem = SandboxFixture.AssertProblem("assert f(1) == 1\nassert f(2) == 4\nassert f(3) == 9\nassert f(0) == 0\n", timeoutSeconds: 20);
         Assert.Equal(1.0, (await Check(problem, "def f(x):\n    return x * x\n")).Score);
-        Assert.Equal(0.0, (await Check(problem, "def f(x):\n    return x\n")).Score);
+        var three = await Check(problem, "def f(x):\n    return 4 if x == 2 else x * x if x != 3 else 0\n");
+        Assert.False(three.Accepted);
+        Assert.Equal(0.75, three.Score);
+        Assert.Equal(3, three.Details?["cases_passed"]?.GetValue<int>());
+        Assert.Equal(4, three.Details?["cases_total"]?.GetValue<int>());
+        Assert.Equal(0.5, (await Check(problem, "def f(x):\n    return x\n")).Score);
+    }
+
+    [Fact]
+    public async Task HumanEval_check_functions_score_per_assert_in_check()
+    {
+        var problem = SandboxFixture.AssertProblem(
+            "def check(candidate):\n    assert candidate(1) == 1\n    assert candidate(2) == 4\n    assert candidate(3) == 9\n    assert candidate(0) == 0\n", "f", timeoutSeconds: 20);
+        var three = await Check(problem, "def f(x):\n    return 0 if x == 3 else x * x\n");
+        Assert.False(three.Accepted);
+        Assert.Equal(0.75, three.Score);
+    }
+
+    [Fact]
+    public async Task A_program_that_raises_scores_the_asserts_it_passed()
+    {
+        var problem = SandboxFixture.AssertProblem("assert f(1) == 1\nassert f(2) == 4\nassert f(3) == 9\nassert f(0) == 0\n", timeoutSeconds: 20);
+        var raises = await Check(problem, "def f(x):\n    if x == 0:\n        raise StopIteration\n    return x * x\n");
+        Assert.False(raises.Accepted);
+        Assert.Equal(0.75, raises.Score);
     }
 }
