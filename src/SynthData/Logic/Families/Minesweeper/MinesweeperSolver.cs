@@ -11,6 +11,7 @@ public sealed class MinesweeperSolver
 {
     private readonly int[] _cells;           // frontier cell index r * cols + c
     private readonly int[][] _varConstraints; // constraints each variable is in
+    private readonly int[][] _constraintVars; // variables each constraint counts
     private readonly int[] _need, _left;     // per constraint: mines still needed, unassigned neighbours
     private readonly int[] _value;           // per variable: 0 safe, 1 mine
     private int _forced = -1, _forcedValue;
@@ -46,6 +47,7 @@ public sealed class MinesweeperSolver
             foreach (var v in constraints[k].Vars)
                 lists[v].Add(k);
         _varConstraints = lists.Select(l => l.ToArray()).ToArray();
+        _constraintVars = constraints.Select(k => k.Vars.ToArray()).ToArray();
         _value = new int[_cells.Length];
     }
 
@@ -55,6 +57,8 @@ public sealed class MinesweeperSolver
     /// <summary>
     /// For each frontier variable: 1 forced mine, 0 forced safe, -1 undetermined; null when the numbers are
     /// inconsistent or the search budget ran out. <paramref name="known"/> is one consistent placement (by variable).
+    /// Each variable is tested by a search that starts at it and spreads breadth-first over the variables sharing a
+    /// number with it (its component only: other components are independent), so a contradiction shows up early.
     /// </summary>
     public int[]? Determine(int[]? known = null)
     {
@@ -68,42 +72,78 @@ public sealed class MinesweeperSolver
                 continue;
             _forced = x;
             _forcedValue = 1 - baseline[x];
-            var other = Search(0);
+            var order = Component(x);
+            Array.Copy(baseline, _value, _value.Length);
+            var found = Search(order, 0);
             _forced = -1;
             if (_nodes > _budget)
                 return null;
-            if (other is not null)
-                for (var v = 0; v < _cells.Length; v++)
-                    if (other[v] != baseline[v])
+            if (found)
+                foreach (var v in order)
+                    if (_value[v] != baseline[v])
                         result[v] = -1;
         }
         return result;
     }
 
     /// <summary>One consistent placement of the frontier (by variable), or null.</summary>
-    public int[]? Find() => Search(0);
+    public int[]? Find()
+    {
+        var done = new bool[_cells.Length];
+        for (var x = 0; x < _cells.Length; x++)
+        {
+            if (done[x])
+                continue;
+            var order = Component(x);
+            foreach (var v in order)
+                done[v] = true;
+            if (!Search(order, 0))
+                return null;
+        }
+        return (int[])_value.Clone();
+    }
 
-    private int[]? Search(int i)
+    /// <summary>The variables linked to <paramref name="start"/> through shared numbers, breadth-first from it.</summary>
+    private int[] Component(int start)
+    {
+        var seen = new bool[_cells.Length];
+        var order = new List<int> { start };
+        seen[start] = true;
+        for (var i = 0; i < order.Count; i++)
+            foreach (var k in _varConstraints[order[i]])
+                foreach (var v in _constraintVars[k])
+                    if (!seen[v])
+                    {
+                        seen[v] = true;
+                        order.Add(v);
+                    }
+        return order.ToArray();
+    }
+
+    /// <summary>Assigns order[i..] consistently; on success the values stay in <see cref="_value"/>.</summary>
+    private bool Search(int[] order, int i)
     {
         if (++_nodes > _budget)
-            return null;
-        if (i == _cells.Length)
-            return (int[])_value.Clone();
+            return false;
+        if (i == order.Length)
+            return true;
+        var x = order[i];
         for (var value = 0; value <= 1; value++)
         {
-            if (i == _forced && value != _forcedValue)
+            if (x == _forced && value != _forcedValue)
                 continue;
-            if (!Assign(i, value))
+            var ok = Assign(x, value);
+            if (ok && Search(order, i + 1))
             {
-                Unassign(i, value);
-                continue;
+                Unassign(x, value);
+                _value[x] = value;
+                return true;
             }
-            var found = Search(i + 1);
-            Unassign(i, value);
-            if (found is not null || _nodes > _budget)
-                return found;
+            Unassign(x, value);
+            if (_nodes > _budget)
+                return false;
         }
-        return null;
+        return false;
     }
 
     private bool Assign(int i, int value)
