@@ -21,6 +21,7 @@ public static class LogicFamilies
         new Families.Skyscrapers.SkyscrapersFamily(),
         new Families.KenKen.KenKenFamily(),
         new Families.Binairo.BinairoFamily(),
+        new Families.Kakuro.KakuroFamily(),
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),
