@@ -15,12 +15,12 @@ public sealed class KakuroFamily : ILogicFamily
     public string Name => "kakuro";
 
     // Solver nodes allowed per uniqueness test; past it a given is added instead, which keeps generation fast.
-    private const long SearchBudget = 20_000;
+    private const long SearchBudget = 5_000;
 
     public string Description => "Kakuro (3x3 to 6x6) with a unique solution; answer is the filled grid with # for black cells";
 
     private static readonly (int Rows, int Cols, double Black, int Attempts)[] Levels =
-        [(3, 3, 0.1, 3), (4, 4, 0.15, 4), (5, 5, 0.2, 4), (6, 6, 0.22, 5), (6, 6, 0.12, 6)];
+        [(3, 3, 0.1, 3), (4, 4, 0.15, 3), (5, 5, 0.2, 3), (6, 6, 0.22, 3), (6, 6, 0.12, 4)];
 
     public LogicPuzzle Generate(SeededRandom rng, int difficulty)
     {
