@@ -23,6 +23,7 @@ public static class LogicFamilies
         new Families.Binairo.BinairoFamily(),
         new Families.Minesweeper.MinesweeperFamily(),
         new Families.Nonogram.NonogramFamily(),
+        new Families.Kakuro.KakuroFamily(),
         // deduction and arithmetic search
         new Families.Countdown.CountdownFamily(),
         new Families.Game24.Game24Family(),
