@@ -20,6 +20,7 @@ public static class CliApp
             GenerateCommand.Create(io),
             GeneratorsCommand.Create(io),
             VerifyCommand.Create(io),
+            AuditCommand.Create(io),
             ExportCommand.Create(io),
             StatsCommand.Create(io),
             ReportCommand.Create(io),
