@@ -48,6 +48,8 @@ internal static class VerifyCommand
                 return await BatchIO.RunAsync("verify math", inPath, parse.GetValue(output), io, async (r, w) =>
                 {
                     var s = await MathBatch.RunAsync(r, w, checker, ct).ConfigureAwait(false);
+                    await io.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"verify math: check time p50 {s.P50Ms:0.###} ms, p99 {s.P99Ms:0.###} ms")).ConfigureAwait(false);
                     return new BatchTally(s.Lines, s.Errors, 0);
                 }).ConfigureAwait(false);
             }

@@ -33,7 +33,8 @@ public static class MathBatch
                 await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
         }
         await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
-        return new MathBatchSummary(counts.Lines, counts.Equivalent, counts.NotEquivalent, counts.NoAnswer, counts.Errors);
+        return new MathBatchSummary(counts.Lines, counts.Equivalent, counts.NotEquivalent, counts.NoAnswer, counts.Errors,
+            counts.Percentile(0.5), counts.Percentile(0.99));
     }
 
     private static async Task FlushAsync(List<(int LineNumber, string Text)> chunk, TextWriter output, IMathAnswerChecker checker,
@@ -43,36 +44,40 @@ public static class MathBatch
             return;
         var results = new string[chunk.Count];
         var outcomes = new Outcome[chunk.Count];
+        var durations = new double[chunk.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, chunk.Count, parallel, i => (results[i], outcomes[i]) = CheckLine(chunk[i].LineNumber, chunk[i].Text, checker));
+        Parallel.For(0, chunk.Count, parallel, i => (results[i], outcomes[i], durations[i]) = CheckLine(chunk[i].LineNumber, chunk[i].Text, checker));
         foreach (var result in results)
             await output.WriteLineAsync(result.AsMemory(), cancellationToken).ConfigureAwait(false);
-        foreach (var outcome in outcomes)
-            counts.Add(outcome);
+        for (var i = 0; i < outcomes.Length; i++)
+            counts.Add(outcomes[i], durations[i]);
         chunk.Clear();
     }
 
-    private static (string Json, Outcome Outcome) CheckLine(int lineNumber, string line, IMathAnswerChecker checker)
+    private static (string Json, Outcome Outcome, double DurationMs) CheckLine(int lineNumber, string line, IMathAnswerChecker checker)
     {
         JsonNode? id = null;
         if (string.IsNullOrWhiteSpace(line))
-            return (Error(null, lineNumber, "empty line"), Outcome.Error);
+            return (Error(null, lineNumber, "empty line"), Outcome.Error, -1);
         try
         {
             if (JsonNode.Parse(line) is not JsonObject obj)
-                return (Error(null, lineNumber, "not a JSON object"), Outcome.Error);
+                return (Error(null, lineNumber, "not a JSON object"), Outcome.Error, -1);
             id = obj["id"]?.DeepClone();
             if (Field(obj, "gold") is not { } gold)
-                return (Error(id, lineNumber, "field \"gold\" is missing or not a string or number"), Outcome.Error);
+                return (Error(id, lineNumber, "field \"gold\" is missing or not a string or number"), Outcome.Error, -1);
             if (Field(obj, "pred") is not { } pred)
-                return (Error(id, lineNumber, "field \"pred\" is missing or not a string or number"), Outcome.Error);
+                return (Error(id, lineNumber, "field \"pred\" is missing or not a string or number"), Outcome.Error, -1);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = checker.Check(gold, pred);
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var json = new JsonObject
             {
                 ["id"] = id,
                 ["equivalent"] = result.Equivalent,
                 ["extracted"] = result.Extracted,
                 ["reason"] = result.Reason,
+                ["duration_ms"] = System.Math.Round(ms, 3),
             };
             var outcome = result.Outcome switch
             {
@@ -80,16 +85,16 @@ public static class MathBatch
                 MathCheckOutcome.NoAnswer => Outcome.NoAnswer,
                 _ => Outcome.NotEquivalent,
             };
-            return (json.ToJsonString(Problems.ProblemJson.Compact), outcome);
+            return (json.ToJsonString(Problems.ProblemJson.Compact), outcome, ms);
         }
         catch (JsonException ex)
         {
-            return (Error(id, lineNumber, "invalid JSON: " + ex.Message), Outcome.Error);
+            return (Error(id, lineNumber, "invalid JSON: " + ex.Message), Outcome.Error, -1);
         }
         catch (InvalidOperationException ex)
         {
             // System.Text.Json's way of refusing a string it cannot decode (e.g. a lone surrogate escape).
-            return (Error(id, lineNumber, "unreadable string: " + ex.Message), Outcome.Error);
+            return (Error(id, lineNumber, "unreadable string: " + ex.Message), Outcome.Error, -1);
         }
     }
 
@@ -120,9 +125,22 @@ public static class MathBatch
         public int NoAnswer { get; private set; }
         public int Errors { get; private set; }
 
-        public void Add(Outcome outcome)
+        private readonly List<double> _durations = [];
+
+        /// <summary>Check time at quantile <paramref name="q"/> over the lines that were checked (0 when none were).</summary>
+        public double Percentile(double q)
+        {
+            if (_durations.Count == 0)
+                return 0;
+            _durations.Sort();
+            return _durations[System.Math.Clamp((int)System.Math.Ceiling(q * _durations.Count) - 1, 0, _durations.Count - 1)];
+        }
+
+        public void Add(Outcome outcome, double durationMs)
         {
             Lines++;
+            if (durationMs >= 0)
+                _durations.Add(durationMs);
             switch (outcome)
             {
                 case Outcome.Equivalent: Equivalent++; break;
