@@ -59,12 +59,12 @@ public static class MathAudit
 
         public IEnumerable<MathAuditOutcome> Slowest(int count) => Outcomes.OrderByDescending(o => o.DurationMs).Take(count);
 
+        private double[]? _sortedDurations;
+
         public double Percentile(double p)
         {
-            if (Outcomes.Count == 0)
-                return 0;
-            var sorted = Outcomes.Select(o => o.DurationMs).Order().ToArray();
-            return sorted[System.Math.Clamp((int)System.Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+            var sorted = _sortedDurations ??= [.. Outcomes.Select(o => o.DurationMs).Order()];
+            return sorted.Length == 0 ? 0 : sorted[System.Math.Clamp((int)System.Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
         }
     }
 
