@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SynthData.Config;
 using SynthData.Verification.Code;
 
@@ -19,7 +19,7 @@ internal static class CliErrors
         SandboxUnavailableException s => (ExitCodes.Usage, $"error: {s.Message}"),
         Sampling.EndpointCheckException m => (ExitCodes.Usage, $"error: {m.Message}"),
         IOException or UnauthorizedAccessException => (ExitCodes.Usage, $"error: {e.Message}"),
-        SqliteException s => (ExitCodes.Failed, $"ledger error: {s.Message}"),
+        DbException s => (ExitCodes.Failed, $"ledger error: {s.Message}"),
         _ => (ExitCodes.Failed, $"error: unexpected {e.GetType().Name}: {e.Message}"),
     };
 }

@@ -14,8 +14,8 @@ internal static class CommonOptions
 
     /// <summary>The run's existing ledger; a missing one is a usage error that says what to do.</summary>
     public static Ledger.RunLedger OpenLedger(PipelineOptions options) =>
-        Ledger.RunLedger.Exists(options.OutputDirectory)
-            ? Ledger.RunLedger.Open(options.OutputDirectory)
+        Ledger.RunLedger.Exists(options)
+            ? Ledger.RunLedger.Open(options)
             : throw new UsageException($"no ledger in {options.OutputDirectory}; run 'synthdata run' first");
 
     public static PipelineOptions LoadConfig(ParseResult parse, Option<string> option) =>

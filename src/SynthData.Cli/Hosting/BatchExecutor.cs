@@ -15,7 +15,7 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
 
     public async Task<RunSummary> ExecuteAsync(string command, IProgress<RunProgress>? progress, CancellationToken stopToken)
     {
-        using var ledger = RunLedger.Open(options.OutputDirectory);
+        using var ledger = RunLedger.Open(options);
         ModelSession? session = null;
         var verifiers = VerifierFactory.Create(options, loggerFactory);
         using var disposeVerifiers = new DisposableGroup(verifiers.Values);

@@ -22,7 +22,7 @@ internal sealed class SingleBatchService(BatchExecutor executor, BatchOutcome ou
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var (code, message) = CliErrors.Describe(e);
-            if (code == ExitCodes.Failed && e is not Microsoft.Data.Sqlite.SqliteException)
+            if (code == ExitCodes.Failed && e is not System.Data.Common.DbException)
                 logger.LogError(e, "run failed"); // unexpected: keep the stack trace for the bug report
             else if (code == ExitCodes.Usage)
                 io.Error.WriteLine(message); // bad input or config: the same plain, located lines as errors found before the run

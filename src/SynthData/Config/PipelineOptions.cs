@@ -62,10 +62,19 @@ public sealed class PipelineOptions : IValidatableObject
 
     public string OutputDirectory => ResolvePath(Run.OutputDir);
 
+    /// <summary>The environment variable that overrides <c>run.ledger</c> (e.g. one URI for every machine of a run).</summary>
+    public const string LedgerEnvironmentVariable = "SYNTHDATA_LEDGER";
+
+    /// <summary>Where the ledger lives: <c>SYNTHDATA_LEDGER</c> when set, else <c>run.ledger</c>.</summary>
+    public string LedgerSetting =>
+        Environment.GetEnvironmentVariable(LedgerEnvironmentVariable) is { Length: > 0 } env ? env : Run.Ledger;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Sources.Count == 0)
             yield return new ValidationResult("at least one source is required", [nameof(Sources)]);
+        if (Environment.GetEnvironmentVariable(LedgerEnvironmentVariable) is { Length: > 0 } env && !Ledger.Store.LedgerStore.IsValidSetting(env))
+            yield return new ValidationResult($"{LedgerEnvironmentVariable} must be 'sqlite' or a PostgreSQL URI (postgresql://USER@HOST:PORT/DB)", [nameof(Run)]);
     }
 }
 

@@ -15,6 +15,19 @@ public sealed class RunOptions : IValidatableObject
     [Required, MinLength(1)]
     public string OutputDir { get; set; } = "output";
 
+    /// <summary>
+    /// Where the ledger lives: <c>sqlite</c> (<c>OUTPUT_DIR/ledger.db</c>) or a PostgreSQL URI
+    /// (<c>postgresql://USER@HOST:PORT/DB</c>) that several machines share; <c>SYNTHDATA_LEDGER</c> overrides it.
+    /// </summary>
+    public string Ledger { get; set; } = "sqlite";
+
+    /// <summary>
+    /// On a shared (PostgreSQL) ledger, how long a claimed sample stays a worker's without a heartbeat before another
+    /// worker may take it over (a crashed worker's work is redone after at most this long).
+    /// </summary>
+    [Range(2, 3600)]
+    public double LeaseSeconds { get; set; } = 60;
+
     /// <summary>Master seed: request seeds are derived from (seed, problem id, sample index).</summary>
     public long Seed { get; set; } = 42;
 
@@ -57,5 +70,7 @@ public sealed class RunOptions : IValidatableObject
 
         if (error is not null)
             yield return new ValidationResult(error, [nameof(Schedule)]);
+        if (!SynthData.Ledger.Store.LedgerStore.IsValidSetting(Ledger))
+            yield return new ValidationResult("expected 'sqlite' or a PostgreSQL URI (postgresql://USER@HOST:PORT/DB)", [nameof(Ledger)]);
     }
 }

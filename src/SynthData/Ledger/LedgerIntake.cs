@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using SynthData.Ledger.Store;
 using SynthData.Problems;
 
 namespace SynthData.Ledger;
@@ -13,15 +14,15 @@ public sealed record SourcePosition(long Position, bool Exhausted, string Stamp)
 /// </summary>
 public sealed class LedgerIntake : IDisposable
 {
-    private readonly SqliteConnection _c;
-    private readonly SqliteTransaction _tx;
+    private readonly DbConnection _c;
+    private readonly DbTransaction _tx;
     private readonly long _runId;
-    private readonly SqliteCommand _find;
-    private readonly SqliteCommand _add;
-    private readonly SqliteCommand _claim;
+    private readonly DbCommand _find;
+    private readonly DbCommand _add;
+    private readonly DbCommand _claim;
     private bool _done;
 
-    internal LedgerIntake(SqliteConnection connection, long runId)
+    internal LedgerIntake(DbConnection connection, long runId)
     {
         _c = connection;
         _runId = runId;
@@ -88,13 +89,13 @@ public sealed class LedgerIntake : IDisposable
         _done = true;
     }
 
-    private SqliteCommand Command(string sql, params string[] parameters)
+    private DbCommand Command(string sql, params string[] parameters)
     {
         var cmd = _c.CreateCommand();
         cmd.Transaction = _tx;
         cmd.CommandText = sql;
         foreach (var p in parameters)
-            cmd.Parameters.Add(new SqliteParameter { ParameterName = p });
+            cmd.Parameters.AddParameter(p);
         return cmd;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SynthData.Ledger.Store;
 
 namespace SynthData.Ledger;
 
@@ -17,13 +18,13 @@ public static class LedgerSettings
         using var c = ledger.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT s.fingerprint, s.json, s.run_id, EXISTS(SELECT 1 FROM attempts a WHERE a.fingerprint = s.fingerprint)
+            SELECT s.fingerprint, s.json, s.run_id, CASE WHEN EXISTS(SELECT 1 FROM attempts a WHERE a.fingerprint = s.fingerprint) THEN 1 ELSE 0 END
             FROM settings s ORDER BY s.run_id DESC, s.fingerprint
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<RecordedSettings>();
         while (r.Read())
-            list.Add(new RecordedSettings(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3) != 0));
+            list.Add(new RecordedSettings(r.GetString(0), r.GetString(1), r.Int64(2), r.Int64(3) != 0));
         return list;
     }
 
@@ -66,7 +67,7 @@ public static class LedgerSettings
         using var r = cmd.ExecuteReader();
         var list = new List<LegacyAttempt>();
         while (r.Read())
-            list.Add(new LegacyAttempt(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+            list.Add(new LegacyAttempt(r.GetString(0), r.Int32(1), r.GetString(2), r.GetString(3), r.GetString(4)));
         return list;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SynthData.Ledger.Store;
 
 namespace SynthData.Ledger;
 
@@ -43,8 +44,8 @@ public sealed record LedgerStatistics
             cmd.CommandText = """
                 SELECT p.source_kind, p.source_name, COUNT(DISTINCT p.id),
                        COUNT(a.problem_id),
-                       COALESCE(SUM(v.accepted = 1), 0),
-                       COALESCE(SUM(v.accepted = 0 AND v.kind <> 'error'), 0),
+                       COALESCE(SUM(CASE WHEN v.accepted = 1 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN v.accepted = 0 AND v.kind <> 'error' THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(a.prompt_tokens), 0), COALESCE(SUM(a.completion_tokens), 0)
                 FROM problems p
                 LEFT JOIN attempts a ON a.problem_id = p.id
@@ -59,12 +60,12 @@ public sealed record LedgerStatistics
                 {
                     Kind = r.GetString(0),
                     Source = r.GetString(1),
-                    Problems = r.GetInt64(2),
-                    Samples = r.GetInt64(3),
-                    Accepted = r.GetInt64(4),
-                    Rejected = r.GetInt64(5),
-                    PromptTokens = r.GetInt64(6),
-                    CompletionTokens = r.GetInt64(7),
+                    Problems = r.Int64(2),
+                    Samples = r.Int64(3),
+                    Accepted = r.Int64(4),
+                    Rejected = r.Int64(5),
+                    PromptTokens = r.Int64(6),
+                    CompletionTokens = r.Int64(7),
                 });
             }
         }
@@ -76,7 +77,7 @@ public sealed record LedgerStatistics
             cmd.CommandText = sql;
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                map[r.GetString(0)] = r.GetInt64(1);
+                map[r.GetString(0)] = r.Int64(1);
             return map;
         }
 

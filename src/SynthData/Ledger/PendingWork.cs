@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using SynthData.Ledger.Store;
 using SynthData.Problems;
 
 namespace SynthData.Ledger;
@@ -23,14 +24,14 @@ public static class PendingWork
     {
         using var c = ledger.Open();
         using var cmd = Query(c, $"""
-            SELECT COUNT(*), COALESCE(SUM(n < $k), 0), COALESCE(SUM(n), 0)
-            FROM (SELECT {SamplesUnder} AS n FROM problems p WHERE {RunSet(sourceKeys)})
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN n < $k THEN 1 ELSE 0 END), 0), COALESCE(SUM(n), 0)
+            FROM (SELECT {SamplesUnder} AS n FROM problems p WHERE {RunSet(sourceKeys)}) counted
             """, sourceKeys, fingerprint, samplesPerProblem);
         using var r = cmd.ExecuteReader();
         r.Read();
-        var problems = r.GetInt32(0);
-        var done = r.GetInt32(2);
-        return new PendingCounts(problems, r.GetInt32(1), done, (problems * samplesPerProblem) - done);
+        var problems = r.Int32(0);
+        var done = r.Int32(2);
+        return new PendingCounts(problems, r.Int32(1), done, (problems * samplesPerProblem) - done);
     }
 
     /// <summary>The domains of the pending problems (which verifiers the batch needs).</summary>
@@ -50,7 +51,7 @@ public static class PendingWork
     {
         using var c = ledger.Open();
         using var cmd = Query(c, $"""
-            SELECT p.json, (SELECT group_concat(a.sample_index) FROM attempts a WHERE a.problem_id = p.id AND a.sample_index < $k AND a.fingerprint = $fp)
+            SELECT p.json, (SELECT {ledger.Store.ListAggregate("a.sample_index")} FROM attempts a WHERE a.problem_id = p.id AND a.sample_index < $k AND a.fingerprint = $fp)
             FROM problems p WHERE {RunSet(sourceKeys)} AND {SamplesUnder} < $k
             ORDER BY p.id
             """, sourceKeys, fingerprint, samplesPerProblem);
@@ -82,7 +83,7 @@ public static class PendingWork
         using var r = cmd.ExecuteReader();
         var map = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         while (r.Read())
-            map[r.GetString(0)] = new SourcePosition(r.GetInt64(1), r.GetInt64(2) != 0, r.GetString(3));
+            map[r.GetString(0)] = new SourcePosition(r.Int64(1), r.Int64(2) != 0, r.GetString(3));
         return map;
     }
 
@@ -94,7 +95,7 @@ public static class PendingWork
     private static string Keys(IReadOnlyList<string> sourceKeys) =>
         sourceKeys.Count == 0 ? "NULL" : string.Join(", ", sourceKeys.Select((_, i) => $"$s{i}"));
 
-    private static SqliteCommand Query(SqliteConnection c, string sql, IReadOnlyList<string> sourceKeys, string fingerprint, int samplesPerProblem)
+    private static DbCommand Query(DbConnection c, string sql, IReadOnlyList<string> sourceKeys, string fingerprint, int samplesPerProblem)
     {
         var cmd = c.CreateCommand();
         cmd.CommandText = sql;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using SynthData.Ledger.Store;
 using SynthData.Filtering;
 
 namespace SynthData.Ledger;
@@ -17,7 +17,7 @@ public static class ProblemDrops
         {
             delete.Transaction = tx;
             delete.CommandText = "DELETE FROM problem_drops WHERE problem_id = $id";
-            var id = delete.Parameters.Add("$id", SqliteType.Text);
+            var id = delete.Parameters.AddParameter("$id");
             foreach (var k in keptIds)
             {
                 id.Value = k;
@@ -34,12 +34,12 @@ public static class ProblemDrops
                 ON CONFLICT(problem_id) DO UPDATE SET reason=excluded.reason, matched=excluded.matched,
                     matched_text=excluded.matched_text, score=excluded.score, problem_json=excluded.problem_json, run_id=excluded.run_id
                 """;
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var reason = insert.Parameters.Add("$r", SqliteType.Text);
-            var matched = insert.Parameters.Add("$m", SqliteType.Text);
-            var text = insert.Parameters.Add("$t", SqliteType.Text);
-            var score = insert.Parameters.Add("$s", SqliteType.Real);
-            var json = insert.Parameters.Add("$j", SqliteType.Text);
+            var id = insert.Parameters.AddParameter("$id");
+            var reason = insert.Parameters.AddParameter("$r");
+            var matched = insert.Parameters.AddParameter("$m");
+            var text = insert.Parameters.AddParameter("$t");
+            var score = insert.Parameters.AddParameter("$s");
+            var json = insert.Parameters.AddParameter("$j");
             insert.Parameters.AddWithValue("$run", runId);
             foreach (var d in dropped)
             {

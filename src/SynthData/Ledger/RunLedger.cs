@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using SynthData.Ledger.Store;
 using SynthData.Problems;
 using SynthData.Verification;
 
 namespace SynthData.Ledger;
 
 /// <summary>
-/// The SQLite ledger under the run's output folder: the single source of truth for problems, attempts and verdicts.
-/// WAL mode and one transaction per batch mean a process killed at any instant leaves either the whole batch or none of it.
-/// Writes go through one connection guarded by a lock; reads open their own connections.
+/// The ledger: the single source of truth for problems, attempts and verdicts, in a SQLite file under the run's output
+/// folder (one machine) or a PostgreSQL database (several machines, see <see cref="Store.PostgresLedgerStore"/>). One
+/// transaction per batch means a process killed at any instant leaves either the whole batch or none of it. Writes go
+/// through one connection guarded by a lock; reads open their own connections.
 /// </summary>
 public sealed class RunLedger : IDisposable
 {
@@ -21,72 +23,83 @@ public sealed class RunLedger : IDisposable
     /// <summary>The fingerprint of attempts made before fingerprints were recorded (see <see cref="LedgerMigration"/>).</summary>
     public const string LegacyFingerprint = "legacy";
 
-    private readonly SqliteConnection _writer;
+    private readonly DbConnection _writer;
     private readonly Lock _gate = new();
-    private readonly string _connectionString;
 
-    private RunLedger(string path)
+    private RunLedger(LedgerStore store)
     {
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder
+        Store = store;
+        _writer = store.Open();
+        try
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString();
-        _writer = Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        Execute(_writer, LedgerSchema.Create);
-        AddMissingColumns();
-        CheckVersion();
+            using (store.LockSchema(_writer))
+            {
+                Execute(_writer, store.Dialect(LedgerSchema.Create));
+                AddMissingColumns();
+                CheckVersion();
+            }
+        }
+        catch
+        {
+            _writer.Dispose();
+            throw;
+        }
     }
 
-    public string Path { get; }
+    /// <summary>Where the ledger is, for messages (a file path, or a PostgreSQL URI without its password).</summary>
+    public string Path => Store.Location;
 
+    public LedgerStore Store { get; }
+
+    /// <summary>The SQLite ledger in <paramref name="outputDirectory"/>.</summary>
     public static RunLedger Open(string outputDirectory)
     {
         Directory.CreateDirectory(outputDirectory);
-        return new RunLedger(System.IO.Path.Combine(outputDirectory, FileName));
+        return new RunLedger(LedgerStore.For(null, outputDirectory));
     }
+
+    /// <summary>The ledger a config names (<c>run.ledger</c>, overridden by <c>SYNTHDATA_LEDGER</c>).</summary>
+    public static RunLedger Open(Config.PipelineOptions options) => Open(LedgerStore.For(options.LedgerSetting, options.OutputDirectory));
+
+    public static RunLedger Open(LedgerStore store) => new(store);
 
     public static bool Exists(string outputDirectory) => File.Exists(System.IO.Path.Combine(outputDirectory, FileName));
 
-    internal SqliteConnection Open()
-    {
-        var c = new SqliteConnection(_connectionString);
-        c.Open();
-        Execute(c, "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        return c;
-    }
+    /// <summary>Whether the ledger a config names exists (a PostgreSQL database is always there to connect to).</summary>
+    public static bool Exists(Config.PipelineOptions options) =>
+        LedgerStore.For(options.LedgerSetting, options.OutputDirectory) is not Store.SqliteLedgerStore sqlite || File.Exists(sqlite.Path);
+
+    internal DbConnection Open() => Store.Open();
 
     private void AddMissingColumns()
     {
         foreach (var (table, column, definition) in LedgerSchema.AddedColumns)
         {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info($t) WHERE name = $c";
-            cmd.Parameters.AddWithValue("$t", table);
-            cmd.Parameters.AddWithValue("$c", column);
-            if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-                Execute(_writer, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            if (!Store.ColumnExists(_writer, table, column))
+                Execute(_writer, Store.Dialect($"ALTER TABLE {table} ADD COLUMN {column} {definition}"));
         }
     }
 
     private void CheckVersion()
     {
+        using (var insert = _writer.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO meta(key, value) VALUES('schema_version', $v) ON CONFLICT(key) DO NOTHING";
+            insert.Parameters.AddWithValue("$v", LedgerSchema.Version.ToString(CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+
         using var cmd = _writer.CreateCommand();
-        cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', $v); SELECT value FROM meta WHERE key='schema_version';";
-        cmd.Parameters.AddWithValue("$v", LedgerSchema.Version.ToString(CultureInfo.InvariantCulture));
+        cmd.CommandText = "SELECT value FROM meta WHERE key='schema_version'";
         var found = Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (int.TryParse(found, CultureInfo.InvariantCulture, out var version) && version < LedgerSchema.Version)
         {
-            LedgerMigration.Upgrade(_writer, version);
+            Store.Migrate(_writer, version);
             return;
         }
 
         if (found != LedgerSchema.Version.ToString(CultureInfo.InvariantCulture))
-            throw new InvalidOperationException($"{Path} has ledger schema version {found}; this build reads version {LedgerSchema.Version}");
+            throw new InvalidOperationException($"{Path} has ledger schema version {found}; this build reads version {LedgerSchema.Version} (a ledger written by a newer synthdata: upgrade synthdata to read it)");
     }
 
     public long StartRun(string command, string configHash)
@@ -94,11 +107,11 @@ public sealed class RunLedger : IDisposable
         lock (_gate)
         {
             using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "INSERT INTO runs(command, config_hash, started_at, status) VALUES($c, $h, $t, 'running'); SELECT last_insert_rowid();";
+            cmd.CommandText = "INSERT INTO runs(command, config_hash, started_at, status) VALUES($c, $h, $t, 'running') RETURNING id";
             cmd.Parameters.AddWithValue("$c", command);
             cmd.Parameters.AddWithValue("$h", configHash);
             cmd.Parameters.AddWithValue("$t", Now());
-            return (long)cmd.ExecuteScalar()!;
+            return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
     }
 
@@ -128,12 +141,12 @@ public sealed class RunLedger : IDisposable
                 INSERT INTO problems(id, domain, source_kind, source_name, difficulty, json, run_id)
                 VALUES($id, $d, $sk, $sn, $diff, $j, $r) ON CONFLICT(id) DO NOTHING
                 """;
-            var pId = cmd.Parameters.Add("$id", SqliteType.Text);
-            var pD = cmd.Parameters.Add("$d", SqliteType.Text);
-            var pSk = cmd.Parameters.Add("$sk", SqliteType.Text);
-            var pSn = cmd.Parameters.Add("$sn", SqliteType.Text);
-            var pDiff = cmd.Parameters.Add("$diff", SqliteType.Integer);
-            var pJ = cmd.Parameters.Add("$j", SqliteType.Text);
+            var pId = cmd.Parameters.AddParameter("$id");
+            var pD = cmd.Parameters.AddParameter("$d");
+            var pSk = cmd.Parameters.AddParameter("$sk");
+            var pSn = cmd.Parameters.AddParameter("$sn");
+            var pDiff = cmd.Parameters.AddParameter("$diff");
+            var pJ = cmd.Parameters.AddParameter("$j");
             cmd.Parameters.AddWithValue("$r", runId);
             var added = 0;
             foreach (var p in problems)
@@ -171,7 +184,7 @@ public sealed class RunLedger : IDisposable
         }
     }
 
-    private void InsertAttempt(SqliteTransaction tx, AttemptRecord a, string now)
+    private void InsertAttempt(DbTransaction tx, AttemptRecord a, string now)
     {
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
@@ -202,7 +215,7 @@ public sealed class RunLedger : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private void UpsertVerdict(SqliteTransaction tx, VerdictRecord v)
+    private void UpsertVerdict(DbTransaction tx, VerdictRecord v)
     {
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
@@ -228,7 +241,7 @@ public sealed class RunLedger : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private void InsertError(SqliteTransaction tx, AttemptErrorRecord e, string now)
+    private void InsertError(DbTransaction tx, AttemptErrorRecord e, string now)
     {
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
@@ -251,7 +264,7 @@ public sealed class RunLedger : IDisposable
         cmd.CommandText = "SELECT DISTINCT problem_id, sample_index FROM attempts";
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            set.Add((r.GetString(0), r.GetInt32(1)));
+            set.Add((r.GetString(0), r.Int32(1)));
         return set;
     }
 
@@ -312,7 +325,7 @@ public sealed class RunLedger : IDisposable
                 cmd.Parameters.AddWithValue($"$fp{i++}", fp);
         });
 
-    private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<SqliteCommand>? bind)
+    private IEnumerable<LedgerAttempt> QueryAttempts(string? where, Action<DbCommand>? bind)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
@@ -337,26 +350,26 @@ public sealed class RunLedger : IDisposable
             var attempt = new AttemptRecord
             {
                 ProblemId = pid,
-                SampleIndex = r.GetInt32(2),
+                SampleIndex = r.Int32(2),
                 Model = r.GetString(3),
                 SamplingJson = r.GetString(4),
                 MessagesJson = r.GetString(5),
                 Content = r.GetString(6),
                 ReasoningContent = r.IsDBNull(7) ? null : r.GetString(7),
                 FinishReason = r.GetString(8),
-                PromptTokens = r.GetInt32(9),
-                CompletionTokens = r.GetInt32(10),
+                PromptTokens = r.Int32(9),
+                CompletionTokens = r.Int32(10),
                 LatencyMs = r.GetDouble(11),
                 ResponseId = r.IsDBNull(12) ? null : r.GetString(12),
-                Tries = r.GetInt32(13),
-                RunId = r.GetInt64(14),
+                Tries = r.Int32(13),
+                RunId = r.Int64(14),
                 Fingerprint = r.GetString(24),
             };
             Verdict? verdict = r.IsDBNull(15) ? null : new Verdict
             {
                 Verifier = r.GetString(15),
                 VerifierVersion = r.GetString(16),
-                Accepted = r.GetInt32(17) != 0,
+                Accepted = r.Int32(17) != 0,
                 Kind = r.GetString(18),
                 Reason = r.GetString(19),
                 Extracted = r.IsDBNull(20) ? null : r.GetString(20),
@@ -378,7 +391,7 @@ public sealed class RunLedger : IDisposable
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
-    private static void Execute(SqliteConnection c, string sql)
+    private static void Execute(DbConnection c, string sql)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;

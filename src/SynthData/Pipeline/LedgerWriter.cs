@@ -56,11 +56,11 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
                 ledger.Record(attempts, verdicts, errors);
                 return null;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && waited.Elapsed < BusyPatience)
+            catch (Exception e) when (ledger.Store.IsBusy(e) && waited.Elapsed < BusyPatience)
             {
                 await Task.Delay(delay).ConfigureAwait(false); // another process holds the database: wait, the batch is intact
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (Ledger.Store.LedgerStore.IsUnavailable(e))
             {
                 return $"cannot write the ledger {ledger.Path}: {e.Message}";
             }

@@ -39,10 +39,13 @@ public sealed class RunLedgerTests : IDisposable
         Accepted = accepted, Kind = kind, Reason = "r", Verifier = "math", VerifierVersion = version,
     };
 
-    [Fact]
-    public void Problems_are_added_once()
+    [Theory]
+    [InlineData(TestLedgerStore.Sqlite)]
+    [InlineData(TestLedgerStore.Postgres)]
+    public void Problems_are_added_once(string kind)
     {
-        using var ledger = RunLedger.Open(_dir.Path);
+        using var store = new TestLedgerStore(kind, _dir.Path);
+        using var ledger = store.Open();
         var run = ledger.StartRun("test", "h");
         var p = MathProblem("2+2?", "4");
         Assert.Equal(1, ledger.AddProblems([p, MathProblem("3+3?", "6")], run) - 1);
@@ -50,11 +53,14 @@ public sealed class RunLedgerTests : IDisposable
         Assert.Equal(2, ledger.ReadProblems().Count);
     }
 
-    [Fact]
-    public void Answered_samples_survive_reopening_and_are_never_overwritten()
+    [Theory]
+    [InlineData(TestLedgerStore.Sqlite)]
+    [InlineData(TestLedgerStore.Postgres)]
+    public void Answered_samples_survive_reopening_and_are_never_overwritten(string kind)
     {
+        using var store = new TestLedgerStore(kind, _dir.Path);
         var p = MathProblem("2+2?", "4");
-        using (var ledger = RunLedger.Open(_dir.Path))
+        using (var ledger = store.Open())
         {
             var run = ledger.StartRun("test", "h");
             ledger.AddProblems([p], run);
@@ -62,7 +68,7 @@ public sealed class RunLedgerTests : IDisposable
             ledger.Record([Attempt(p, 0, "different")], [], []);
         }
 
-        using var reopened = RunLedger.Open(_dir.Path);
+        using var reopened = store.Open();
         Assert.Equal([(p.Id, 0), (p.Id, 1)], reopened.AnsweredSamples().Order());
         var attempts = reopened.ReadAttempts();
         Assert.Equal("\\boxed{4}", attempts[0].Attempt.Content);
@@ -70,10 +76,13 @@ public sealed class RunLedgerTests : IDisposable
         Assert.Null(attempts[1].Verdict);
     }
 
-    [Fact]
-    public void Unverified_errored_and_outdated_verdicts_need_verification()
+    [Theory]
+    [InlineData(TestLedgerStore.Sqlite)]
+    [InlineData(TestLedgerStore.Postgres)]
+    public void Unverified_errored_and_outdated_verdicts_need_verification(string kind)
     {
-        using var ledger = RunLedger.Open(_dir.Path);
+        using var store = new TestLedgerStore(kind, _dir.Path);
+        using var ledger = store.Open();
         var run = ledger.StartRun("test", "h");
         var p = MathProblem("2+2?", "4");
         ledger.AddProblems([p], run);
@@ -87,10 +96,13 @@ public sealed class RunLedgerTests : IDisposable
         Assert.Equal([1, 2, 3], ledger.AttemptsNeedingVerdict(current).Select(a => a.Attempt.SampleIndex));
     }
 
-    [Fact]
-    public void Statistics_count_by_source_and_requests_include_failed_ones()
+    [Theory]
+    [InlineData(TestLedgerStore.Sqlite)]
+    [InlineData(TestLedgerStore.Postgres)]
+    public void Statistics_count_by_source_and_requests_include_failed_ones(string kind)
     {
-        using var ledger = RunLedger.Open(_dir.Path);
+        using var store = new TestLedgerStore(kind, _dir.Path);
+        using var ledger = store.Open();
         var run = ledger.StartRun("test", "h");
         var p = MathProblem("2+2?", "4");
         ledger.AddProblems([p], run);
@@ -104,5 +116,52 @@ public sealed class RunLedgerTests : IDisposable
         Assert.Equal(40, s.CompletionTokens);
         var src = Assert.Single(s.BySource);
         Assert.Equal(("t.jsonl", 0.5), (src.Source, src.AcceptanceRate));
+    }
+}
+
+public sealed class LedgerVersionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(TestLedgerStore.Sqlite)]
+    [InlineData(TestLedgerStore.Postgres)]
+    public void A_ledger_of_a_newer_schema_version_is_refused_naming_both_versions(string kind)
+    {
+        using var store = new TestLedgerStore(kind, _dir.Path);
+        using (var ledger = store.Open())
+        {
+            using var c = ledger.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<InvalidOperationException>(() => store.Open());
+        Assert.Contains("schema version 99", e.Message, StringComparison.Ordinal);
+        Assert.Contains("newer synthdata", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_processes_opening_a_new_postgres_ledger_at_once_create_one_schema()
+    {
+        using var store = new TestLedgerStore(TestLedgerStore.Postgres, _dir.Path);
+        var opened = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ =>
+        {
+            using var ledger = store.Open();
+            return ledger.StartRun("t", "h");
+        }).ToList();
+        Assert.Equal(6, opened.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_postgres_uri_never_shows_its_password()
+    {
+        var setting = "postgresql://synth:s3cret@db.example:6543/runs";
+        var store = SynthData.Ledger.Store.LedgerStore.For(setting, _dir.Path);
+        Assert.DoesNotContain("s3cret", store.Location, StringComparison.Ordinal);
+        Assert.Contains("db.example:6543/runs", store.Location, StringComparison.Ordinal);
     }
 }
