@@ -50,7 +50,7 @@ public sealed class BatchExecutor(PipelineOptions options, ILoggerFactory logger
 
     /// <summary>Printed after any live progress display has finished, so the two never interleave.</summary>
     public void PrintSummary(RunSummary summary) =>
-        SummaryPrinter.Print(summary, Path.Combine(options.OutputDirectory, RunLedger.FileName), io.Out);
+        SummaryPrinter.Print(summary, Ledger.Store.LedgerStore.For(options.LedgerSetting, options.OutputDirectory).Location, io.Out);
 
     /// <summary>Fail closed, early and clearly: a broken sandbox would otherwise turn every code sample into an error verdict.</summary>
     private static async Task EnsureSandboxAsync(Verification.Code.CodeVerifier code, CancellationToken ct)

@@ -2,7 +2,7 @@ namespace SynthData.Ledger;
 
 internal static class LedgerSchema
 {
-    // Tables added later are created by IF NOT EXISTS on open, so older ledgers gain them without a version change.
+    // Tables added later are created by IF NOT EXISTS on open (leases and budget_use: used by shared ledgers only), so older ledgers gain them without a version change.
     // Version 2: attempts and verdicts are keyed by settings fingerprint too; problems remember their source
     // (LedgerMigration upgrades version 1 in place).
     public const int Version = 2;
@@ -50,6 +50,20 @@ internal static class LedgerSchema
             exhausted INTEGER NOT NULL,
             stamp TEXT NOT NULL,
             run_id INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS leases(
+            problem_id TEXT NOT NULL,
+            sample_start INTEGER NOT NULL,
+            sample_end INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            owner INTEGER NOT NULL,
+            expires_at REAL NOT NULL,
+            takeovers INTEGER NOT NULL,
+            PRIMARY KEY(problem_id, sample_start, fingerprint));
+        CREATE TABLE IF NOT EXISTS budget_use(
+            batch INTEGER PRIMARY KEY,
+            requests INTEGER NOT NULL,
+            prompt_tokens INTEGER NOT NULL,
+            completion_tokens INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS settings(
             fingerprint TEXT PRIMARY KEY,
             json TEXT NOT NULL,
@@ -103,5 +117,9 @@ internal static class LedgerSchema
     [
         // Partial credit (Verdict.Score); NULL in ledgers written before it, read as 1 when accepted, else 0.
         ("verdicts", "score", "REAL"),
+        // Shared ledgers: which process a run is (host:pid), when it last showed life, which batch it works on.
+        ("runs", "worker", "TEXT"),
+        ("runs", "heartbeat_at", "REAL"),
+        ("runs", "batch", "INTEGER"),
     ];
 }

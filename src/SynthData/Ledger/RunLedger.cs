@@ -165,37 +165,54 @@ public sealed class RunLedger : IDisposable
         }
     }
 
-    /// <summary>Writes a batch of results in one transaction. Re-recording an existing attempt or verdict replaces nothing but the verdict.</summary>
-    public void Record(IReadOnlyCollection<AttemptRecord> attempts, IReadOnlyCollection<VerdictRecord> verdicts, IReadOnlyCollection<AttemptErrorRecord> errors)
+    /// <summary>
+    /// Writes a batch of results in one transaction. The first answer recorded for a (problem, sample index, settings)
+    /// is final: a later one is not inserted, and neither is an answer whose worker no longer holds its lease on a
+    /// shared ledger (<see cref="WorkLeases"/>). Returns those not inserted, whose verdicts must then be dropped too
+    /// (they judge a response the ledger does not hold). Re-recording a verdict replaces it.
+    /// </summary>
+    public IReadOnlySet<(string ProblemId, int SampleIndex, string Fingerprint)> Record(IReadOnlyCollection<AttemptRecord> attempts, IReadOnlyCollection<VerdictRecord> verdicts, IReadOnlyCollection<AttemptErrorRecord> errors)
     {
+        var rejected = new HashSet<(string, int, string)>();
         if (attempts.Count + verdicts.Count + errors.Count == 0)
-            return;
+            return rejected;
         lock (_gate)
         {
             using var tx = _writer.BeginTransaction();
             var now = Now();
             foreach (var a in attempts)
-                InsertAttempt(tx, a, now);
-            foreach (var v in verdicts)
+            {
+                if (!InsertAttempt(tx, a, now))
+                    rejected.Add((a.ProblemId, a.SampleIndex, a.Fingerprint));
+            }
+
+            foreach (var v in verdicts.Where(v => !rejected.Contains((v.ProblemId, v.SampleIndex, v.Fingerprint))))
                 UpsertVerdict(tx, v);
             foreach (var e in errors)
                 InsertError(tx, e, now);
             tx.Commit();
         }
+
+        return rejected;
     }
 
-    private void InsertAttempt(DbTransaction tx, AttemptRecord a, string now)
+    private bool InsertAttempt(DbTransaction tx, AttemptRecord a, string now)
     {
         using var cmd = _writer.CreateCommand();
         cmd.Transaction = tx;
         // DO NOTHING: the first recorded answer for a (problem, sample) is final; a duplicate can only come from a race
-        // with an earlier, killed run and must not overwrite what exports may already contain.
-        cmd.CommandText = """
+        // with an earlier, killed run (or a worker whose lease expired) and must not overwrite what exports may contain.
+        // FOR UPDATE (shared ledgers): a takeover of the lease waits for this insert, so the two never interleave.
+        var owned = Store.Shared
+            ? "WHERE EXISTS (SELECT 1 FROM leases l WHERE l.problem_id = $p AND l.fingerprint = $fp AND l.sample_start <= $i AND $i < l.sample_end AND l.owner = $run FOR UPDATE)"
+            : "WHERE 1 = 1"; // SQLite needs a WHERE to parse INSERT ... SELECT ... ON CONFLICT
+        cmd.CommandText = $"""
             INSERT INTO attempts(problem_id, sample_index, model, sampling_json, messages_json, content, reasoning_content,
                 finish_reason, prompt_tokens, completion_tokens, latency_ms, response_id, tries, run_id, created_at, fingerprint)
-            VALUES($p, $i, $m, $s, $msg, $c, $r, $f, $pt, $ct, $l, $rid, $t, $run, $now, $fp)
+            SELECT $p, $i, $m, $s, $msg, $c, $r, $f, $pt, $ct, $l, $rid, $t, $run, $now, $fp {owned}
             ON CONFLICT(problem_id, sample_index, fingerprint) DO NOTHING
             """;
+
         cmd.Parameters.AddWithValue("$p", a.ProblemId);
         cmd.Parameters.AddWithValue("$i", a.SampleIndex);
         cmd.Parameters.AddWithValue("$m", a.Model);
@@ -212,7 +229,7 @@ public sealed class RunLedger : IDisposable
         cmd.Parameters.AddWithValue("$run", a.RunId);
         cmd.Parameters.AddWithValue("$now", now);
         cmd.Parameters.AddWithValue("$fp", a.Fingerprint);
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery() > 0;
     }
 
     private void UpsertVerdict(DbTransaction tx, VerdictRecord v)

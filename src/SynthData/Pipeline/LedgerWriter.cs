@@ -5,7 +5,11 @@ using SynthData.Verification;
 namespace SynthData.Pipeline;
 
 /// <summary>One result for the ledger: an answered attempt, a verdict, or a request that failed for good.</summary>
-internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify, string? Domain = null);
+internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict, AttemptErrorRecord? Error, bool Reverify, string? Domain = null)
+{
+    /// <summary>A claimed group whose answers are all written (on a shared ledger): its lease is given back.</summary>
+    public WorkKey? Release { get; init; }
+}
 
 /// <summary>
 /// The single writer of a run: commits results in batches (one transaction each, up to 512 items or whatever has
@@ -13,8 +17,11 @@ internal sealed record WriteItem(AttemptRecord? Attempt, VerdictRecord? Verdict,
 /// the summary counts race-free.
 /// </summary>
 internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgress<RunProgress>? progress, int toRequest,
-    Func<SamplerCounters> counters, bool priced, Action<string> onFatal)
+    Func<SamplerCounters> counters, bool priced, Action<string> onFatal, WorkLeases? leases = null)
 {
+    /// <summary>Answers the ledger did not take (answered already, or a lost lease): their verdicts are dropped too.</summary>
+    private readonly HashSet<(string, int, string)> _rejected = [];
+
     private readonly Dictionary<string, (int Verified, int Accepted)> _byDomain = new(StringComparer.Ordinal);
 
     /// <summary>How long a batch keeps retrying while another process holds the database (SQLITE_BUSY/LOCKED).</summary>
@@ -46,14 +53,17 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
     private async Task<string?> WriteAsync(List<WriteItem> batch)
     {
         var attempts = batch.Where(i => i.Attempt is not null).Select(i => i.Attempt!).ToList();
-        var verdicts = batch.Where(i => i.Verdict is not null).Select(i => i.Verdict!).ToList();
+        var verdicts = batch.Where(i => i.Verdict is { } v && (i.Reverify || !_rejected.Contains((v.ProblemId, v.SampleIndex, v.Fingerprint)))).Select(i => i.Verdict!).ToList();
+        var releases = batch.Where(i => i.Release is not null).Select(i => i.Release!.Value).ToList();
         var errors = batch.Where(i => i.Error is not null).Select(i => i.Error!).ToList();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         for (var delay = 50; ; delay = Math.Min(delay * 2, 2000))
         {
             try
             {
-                ledger.Record(attempts, verdicts, errors);
+                var rejected = ledger.Record(attempts, verdicts, errors);
+                _rejected.UnionWith(rejected);
+                leases?.Release(releases);
                 return null;
             }
             catch (Exception e) when (ledger.Store.IsBusy(e) && waited.Elapsed < BusyPatience)
@@ -71,14 +81,14 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
     {
         foreach (var item in batch)
         {
-            if (item.Attempt is { } a)
+            if (item.Attempt is { } a && !_rejected.Contains((a.ProblemId, a.SampleIndex, a.Fingerprint)))
             {
                 summary.SamplesCompleted++;
                 summary.PromptTokens += a.PromptTokens;
                 summary.CompletionTokens += a.CompletionTokens;
             }
 
-            if (item.Verdict is { } v)
+            if (item.Verdict is { } v && (item.Reverify || !_rejected.Contains((v.ProblemId, v.SampleIndex, v.Fingerprint))))
             {
                 Count(summary, v.Verdict, item.Reverify);
                 if (item.Domain is { } d && !v.Verdict.IsVerifierError)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using SynthData.Config;
 using SynthData.Ledger;
+using SynthData.Ledger.Store;
 using SynthData.Problems;
 using SynthData.Sampling;
 using SynthData.Verification;
@@ -22,7 +23,10 @@ public sealed class PipelineRunner(
     ILogger logger)
 {
     /// <summary>One request: <paramref name="Size"/> choices from index <paramref name="Start"/>, of which <paramref name="Missing"/> are wanted.</summary>
-    private sealed record SampleJob(Problem Problem, int Start, int Size, IReadOnlyList<int> Missing);
+    private sealed record SampleJob(Problem Problem, int Start, int Size, IReadOnlyList<int> Missing)
+    {
+        public WorkKey Key(string fingerprint) => new(Problem.Id, Start, Start + Size, fingerprint);
+    }
     private sealed record VerifyJob(Problem Problem, AttemptRecord Attempt, bool Reverify);
 
     private IModelClient _client = null!;
@@ -33,6 +37,7 @@ public sealed class PipelineRunner(
     private int _consecutiveFailures;
     private RunBudget _budget = null!;
     private RequestThrottle _throttle = null!;
+    private WorkLeases _leases = null!;
 
     public IProgress<RunProgress>? Progress { get; init; }
 
@@ -59,6 +64,7 @@ public sealed class PipelineRunner(
         _budget = new RunBudget(options.Run.Budget, options.Model);
         await using var throttle = _throttle = new RequestThrottle(options.Model);
         var runId = ledger.StartRun(command, ConfigHash());
+        _leases = new WorkLeases(ledger, runId, options.Run.LeaseSeconds);
         using var hardStop = new CancellationTokenSource();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         await using var graceTimer = stopToken.Register(() =>
@@ -72,7 +78,15 @@ public sealed class PipelineRunner(
             // Stopped while deciding what to do: nothing was taken (the intake is one transaction), the run is interrupted.
             if (await PlanAsync(ledger, runId, summary, stopToken).ConfigureAwait(false) is not { } plan)
                 return summary;
-            var (keys, k, toRequest, reverify) = plan;
+            var (keys, k, toRequest, reverify, _) = plan;
+            if (plan.Batch is { } batch)
+                _budget = new RunBudget(options.Run.Budget, options.Model, new SharedBudget(ledger, batch));
+            await using var heartbeat = Heartbeat(reason =>
+            {
+                abortReason ??= reason;
+                logger.LogError("stopping the run: {Reason}", reason);
+                abort.Cancel();
+            });
 
             var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
             var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
@@ -82,17 +96,7 @@ public sealed class PipelineRunner(
             {
                 try
                 {
-                    // Streamed from the ledger: problems are held only while their samples wait in the channel.
-                    foreach (var item in toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k))
-                    {
-                        var missing = item.MissingSamples.ToHashSet();
-                        foreach (var (start, size) in SamplingPlan.Groups(options.Model))
-                        {
-                            var wanted = Enumerable.Range(start, size).Where(missing.Contains).ToList();
-                            if (wanted.Count > 0)
-                                await sampleChannel.Writer.WriteAsync(new SampleJob(item.Problem, start, size, wanted), abort.Token).ConfigureAwait(false);
-                        }
-                    }
+                    await ProduceAsync(ledger, keys, k, toRequest, sampleChannel.Writer, abort.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -156,7 +160,7 @@ public sealed class PipelineRunner(
                 abortReason ??= reason;
                 logger.LogError("stopping the run: {Reason}", reason);
                 abort.Cancel();
-            }).RunAsync(writeChannel.Reader), CancellationToken.None);
+            }, _leases).RunAsync(writeChannel.Reader), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -190,7 +194,109 @@ public sealed class PipelineRunner(
         return summary;
     }
 
-    private sealed record Plan(List<string> Keys, int SamplesPerProblem, int ToRequest, List<LedgerAttempt> Reverify);
+    /// <summary>What a batch does; <paramref name="Batch"/> is the shared batch it works on (shared ledgers only).</summary>
+    private sealed record Plan(List<string> Keys, int SamplesPerProblem, int ToRequest, List<LedgerAttempt> Reverify, long? Batch);
+
+    /// <summary>
+    /// Feeds the samplers. Every group of samples is claimed before it is queued (always granted on a single-machine
+    /// ledger, which then makes exactly one pass). On a shared ledger, groups other live workers hold are skipped and
+    /// looked at again after a pause, until none is left: then either every sample is answered, or what is left is
+    /// this run's own work in flight or given up on (which the next run asks for again).
+    /// </summary>
+    private async Task ProduceAsync(RunLedger ledger, List<string> keys, int k, int toRequest, ChannelWriter<SampleJob> jobs, CancellationToken ct)
+    {
+        if (toRequest == 0)
+            return;
+        var taken = new HashSet<WorkKey>();
+        while (true)
+        {
+            var heldByOthers = false;
+            // Streamed from the ledger: problems are held only while their samples wait in the channel.
+            foreach (var item in ledger.ReadPending(keys, _fingerprint, k))
+            {
+                var missing = item.MissingSamples.ToHashSet();
+                foreach (var (start, size) in SamplingPlan.Groups(options.Model))
+                {
+                    var wanted = Enumerable.Range(start, size).Where(missing.Contains).ToList();
+                    if (wanted.Count == 0)
+                        continue;
+                    var job = new SampleJob(item.Problem, start, size, wanted);
+                    var key = job.Key(_fingerprint);
+                    if (taken.Contains(key))
+                        continue;
+                    if (!_leases.TryClaim(key))
+                    {
+                        heldByOthers = true;
+                        continue;
+                    }
+
+                    taken.Add(key);
+                    wanted = _leases.StillMissing(key, wanted);
+                    if (wanted.Count == 0)
+                    {
+                        _leases.Release([key]);
+                        continue;
+                    }
+
+                    await jobs.WriteAsync(job with { Missing = wanted }, ct).ConfigureAwait(false);
+                }
+            }
+
+            if (!_leases.Shared || !heldByOthers)
+                return;
+            // Other workers hold the rest: wait for them to answer it, or for a dead one's lease to run out.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(_leases.LeaseSeconds / 4, 0.5, 5)), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Keeps this worker's leases alive on a shared ledger. A worker that cannot reach the ledger for most of a lease
+    /// period stops (its leases may be taken over, and its late answers would be discarded anyway).
+    /// </summary>
+    private IAsyncDisposable Heartbeat(Action<string> stop)
+    {
+        var cts = new CancellationTokenSource();
+        if (!_leases.Shared)
+            return new HeartbeatHandle(cts, Task.CompletedTask);
+        var every = TimeSpan.FromSeconds(_leases.LeaseSeconds / 4);
+        var task = Task.Run(async () =>
+        {
+            var lastBeat = Stopwatch.StartNew();
+            while (!cts.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(every, cts.Token).ConfigureAwait(false);
+                    _leases.Heartbeat();
+                    lastBeat.Restart();
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (Exception e) when (LedgerStore.IsUnavailable(e))
+                {
+                    logger.LogWarning("ledger heartbeat failed: {Message}", e.Message);
+                    if (lastBeat.Elapsed.TotalSeconds > _leases.LeaseSeconds * 2 / 3)
+                    {
+                        stop($"lost the ledger {_leases.LeaseSeconds * 2 / 3:0.#} s ago ({e.Message}); other workers take over this worker's leases");
+                        return;
+                    }
+                }
+            }
+        }, CancellationToken.None);
+        return new HeartbeatHandle(cts, task);
+    }
+
+    private sealed class HeartbeatHandle(CancellationTokenSource cts, Task task) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            await task.ConfigureAwait(false);
+            cts.Dispose();
+        }
+    }
 
     /// <summary>
     /// Settings check, new problems for this batch, what is left to request, verifiers ready, model connected. Null when
@@ -200,20 +306,31 @@ public sealed class PipelineRunner(
     {
         try
         {
-            _fingerprint = Settings.SettingsResolver.ForRun(ledger, options, runId, logger);
             var sources = ProblemSourceFactory.CreateConfigured(options);
             var keys = sources.Select(s => s.Key).ToList();
             var k = options.Model.SamplesPerProblem;
-            var pending = ledger.CountPending(keys, _fingerprint, k);
-            // Batches (a cap or per_batch sources) finish what a killed batch took before taking anything new, so a
-            // resumed batch draws exactly the problems the uninterrupted one would have.
-            var batched = options.Run.MaxProblems is not null || options.Sources.Any(s => s.PerBatch is not null);
-            if (batched && pending.PendingProblems > 0)
-                logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", pending.PendingProblems);
-            else
+            PendingCounts pending;
+            long? batch = null;
+            // One worker at a time decides its batch, so a tick's new problems are registered once across workers.
+            using (_leases.LockRegistration())
             {
-                new BatchIntake(options, ledger, runId, logger).Take(sources, summary, stopToken);
+                _fingerprint = Settings.SettingsResolver.ForRun(ledger, options, runId, logger);
                 pending = ledger.CountPending(keys, _fingerprint, k);
+                var (batchId, joined) = _leases.JoinOrStartBatch($"{Environment.MachineName}:{Environment.ProcessId}");
+                if (_leases.Shared)
+                    batch = batchId;
+                // Batches (a cap or per_batch sources) finish what a killed batch took before taking anything new, so a
+                // resumed batch draws exactly the problems the uninterrupted one would have.
+                var batched = options.Run.MaxProblems is not null || options.Sources.Any(s => s.PerBatch is not null);
+                if (joined)
+                    logger.LogInformation("joining batch {Batch} of the workers already on this ledger: {Pending} problems with samples left", batchId, pending.PendingProblems);
+                else if (batched && pending.PendingProblems > 0)
+                    logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", pending.PendingProblems);
+                else
+                {
+                    new BatchIntake(options, ledger, runId, logger).Take(sources, summary, stopToken);
+                    pending = ledger.CountPending(keys, _fingerprint, k);
+                }
             }
 
             summary.Problems = pending.Problems;
@@ -226,7 +343,7 @@ public sealed class PipelineRunner(
             _client = await Connect(toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k).Select(p => p.Problem), stopToken).ConfigureAwait(false);
             logger.LogInformation("{Problems} problems ({New} new), {Todo} samples to request, {Done} already in the ledger, {Reverify} to (re)verify",
                 summary.Problems, summary.NewProblems, toRequest, summary.SamplesAlreadyDone, reverify.Count);
-            return new Plan(keys, k, toRequest, reverify);
+            return new Plan(keys, k, toRequest, reverify, batch);
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
         {
@@ -305,14 +422,18 @@ public sealed class PipelineRunner(
                 await verifies.WriteAsync(new VerifyJob(job.Problem, attempt, false), CancellationToken.None).ConfigureAwait(false);
             }
 
+            // After the group's answers, in the writer's order: the lease is held until they are in the ledger.
+            await writes.WriteAsync(new WriteItem(null, null, null, false) { Release = job.Key(_fingerprint) }, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
         {
+            GiveBack(job);
             return null; // abandoned at shutdown; requested again next run
         }
         catch (BudgetExhaustedException e)
         {
+            GiveBack(job);
             return new StopSignal(e.Message, Budget: true); // not an error: the sample is simply not requested this run
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -323,6 +444,7 @@ public sealed class PipelineRunner(
             logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, which, tries, reason);
             foreach (var index in job.Missing)
                 await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, index, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
+            await writes.WriteAsync(new WriteItem(null, null, null, false) { Release = job.Key(_fingerprint) }, CancellationToken.None).ConfigureAwait(false);
             if (e is EndpointHttpException { RejectsEveryRequest: true } rejected)
                 return new StopSignal($"the model endpoint refused the request: {rejected.Message}", Budget: false, EndpointRejected: true);
             var failures = Interlocked.Increment(ref _consecutiveFailures);
@@ -331,6 +453,19 @@ public sealed class PipelineRunner(
             return failures >= limit
                 ? new StopSignal($"{failures} requests in a row failed after retries (last: {reason}); is the endpoint {EndpointText} reachable?", Budget: false)
                 : null;
+        }
+    }
+
+    /// <summary>A claimed group this run will not answer goes back at once, so another worker need not wait out its lease.</summary>
+    private void GiveBack(SampleJob job)
+    {
+        try
+        {
+            _leases.Release([job.Key(_fingerprint)]);
+        }
+        catch (Exception e) when (LedgerStore.IsUnavailable(e))
+        {
+            logger.LogWarning("could not give back {Problem}#{Start}: {Message}; its lease runs out by itself", job.Problem.Id, job.Start, e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SynthData.Config;
+using SynthData.Ledger;
 using SynthData.Sampling;
 
 namespace SynthData.Pipeline;
@@ -7,11 +8,12 @@ namespace SynthData.Pipeline;
 /// <summary>
 /// The per-run caps on requests, tokens and estimated cost. Requests are reserved before they are sent, so that cap is
 /// exact; tokens and cost are known only after a response, so requests already in flight may pass those caps slightly.
+/// On a shared ledger the counts are the batch's, kept in the database (<see cref="SharedBudget"/>), so the caps hold
+/// across all its workers.
 /// </summary>
-public sealed class RunBudget(BudgetOptions budget, ModelOptions model)
+public sealed class RunBudget(BudgetOptions budget, ModelOptions model, SharedBudget? shared = null)
 {
     private long _requests;
-    private long _tokens;
     private long _promptTokens;
     private long _completionTokens;
 
@@ -24,7 +26,12 @@ public sealed class RunBudget(BudgetOptions budget, ModelOptions model)
     {
         if (ExhaustedReason() is { } reason)
             throw new BudgetExhaustedException(reason);
-        if (budget.MaxRequests is { } max && Interlocked.Increment(ref _requests) > max)
+        if (budget.MaxRequests is { } sharedMax && shared is not null)
+        {
+            if (!shared.TryReserveRequest(sharedMax))
+                throw new BudgetExhaustedException($"request budget of {sharedMax} reached (run.budget.max_requests)");
+        }
+        else if (budget.MaxRequests is { } max && Interlocked.Increment(ref _requests) > max)
         {
             Interlocked.Decrement(ref _requests);
             throw new BudgetExhaustedException($"request budget of {max} reached (run.budget.max_requests)");
@@ -33,16 +40,26 @@ public sealed class RunBudget(BudgetOptions budget, ModelOptions model)
 
     public void Charge(ModelCompletion completion)
     {
-        Interlocked.Add(ref _tokens, completion.PromptTokens + completion.CompletionTokens);
         Interlocked.Add(ref _promptTokens, completion.PromptTokens);
         Interlocked.Add(ref _completionTokens, completion.CompletionTokens);
+        if (shared is not null && (budget.MaxTokens is not null || budget.MaxCostUsd is not null))
+            shared.Charge(completion.PromptTokens, completion.CompletionTokens);
     }
 
     public string? ExhaustedReason()
     {
-        if (budget.MaxTokens is { } maxTokens && Interlocked.Read(ref _tokens) >= maxTokens)
+        if (shared is not null && (budget.MaxTokens is not null || budget.MaxCostUsd is not null))
+            return ExhaustedReason(shared.Tokens());
+        return ExhaustedReason((Interlocked.Read(ref _promptTokens), Interlocked.Read(ref _completionTokens)));
+    }
+
+    private string? ExhaustedReason((long Prompt, long Completion) used)
+    {
+        var tokens = used.Prompt + used.Completion;
+        var cost = ((used.Prompt * model.PricePerMillionPromptTokens) + (used.Completion * model.PricePerMillionCompletionTokens)) / 1_000_000;
+        if (budget.MaxTokens is { } maxTokens && tokens >= maxTokens)
             return $"token budget of {maxTokens} reached (run.budget.max_tokens)";
-        if (budget.MaxCostUsd is { } maxCost && CostUsd >= maxCost)
+        if (budget.MaxCostUsd is { } maxCost && cost >= maxCost)
             return string.Create(CultureInfo.InvariantCulture, $"cost budget of ${maxCost:0.####} reached (run.budget.max_cost_usd)");
         return null;
     }

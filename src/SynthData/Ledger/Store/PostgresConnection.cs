@@ -80,23 +80,45 @@ internal sealed class PostgresCommand(PostgresConnection connection, NpgsqlComma
     }
 
     public override void Cancel() => inner.Cancel();
-    public override void Prepare() => Translate().Prepare();
+    public override void Prepare() => Translated(c => c.Prepare());
     protected override DbParameter CreateDbParameter() => inner.CreateParameter();
-    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => Translate().ExecuteReader(behavior);
-    public override int ExecuteNonQuery() => Translate().ExecuteNonQuery();
-    public override object? ExecuteScalar() => Translate().ExecuteScalar();
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => Translated(c => c.ExecuteReader(behavior));
+    public override int ExecuteNonQuery() => Translated(c => c.ExecuteNonQuery());
+    public override object? ExecuteScalar() => Translated(c => c.ExecuteScalar());
 
-    private NpgsqlCommand Translate()
+    /// <summary>
+    /// Runs <paramref name="execute"/> with the parameters under Npgsql's names, then gives them back their
+    /// <c>$name</c>s, so callers keep finding them by the names they gave (parameters are bound before execution returns).
+    /// </summary>
+    private T Translated<T>(Func<NpgsqlCommand, T> execute)
     {
         inner.CommandText = Placeholders(CommandText);
+        var renamed = new List<NpgsqlParameter>();
         foreach (NpgsqlParameter p in inner.Parameters)
         {
             if (p.ParameterName.StartsWith('$'))
+            {
                 p.ParameterName = p.ParameterName[1..];
+                renamed.Add(p);
+            }
         }
 
-        return inner;
+        try
+        {
+            return execute(inner);
+        }
+        finally
+        {
+            foreach (var p in renamed)
+                p.ParameterName = "$" + p.ParameterName;
+        }
     }
+
+    private void Translated(Action<NpgsqlCommand> execute) => Translated(c =>
+    {
+        execute(c);
+        return 0;
+    });
 
     /// <summary><c>$name</c> → <c>@name</c> outside string literals and quoted identifiers (<c>$1</c> is left alone).</summary>
     internal static string Placeholders(string sql)
