@@ -23,6 +23,7 @@ public static class CliApp
             AuditCommand.Create(io),
             ExportCommand.Create(io),
             StatsCommand.Create(io),
+            LedgerCommand.Create(io),
             ReportCommand.Create(io),
             SimulateEndpointCommand.Create(io),
             ServeRewardCommand.Create(io),

@@ -35,6 +35,11 @@ public abstract class LedgerStore
     /// <summary>Upgrades an older schema in place (one transaction), or throws when this store has no such version.</summary>
     public abstract void Migrate(DbConnection c, int from);
 
+    /// <summary>After rows were inserted with their own ids (ledger copy): the next generated id follows them.</summary>
+    public virtual void SyncIdentity(RunLedger ledger, string table)
+    {
+    }
+
     /// <summary>The database is briefly held by someone else: waiting and retrying the same transaction is right.</summary>
     public abstract bool IsBusy(Exception e);
 

@@ -76,6 +76,16 @@ public sealed partial class PostgresLedgerStore : LedgerStore
         return new Unlock(c, key);
     }
 
+    public override void SyncIdentity(RunLedger ledger, string table)
+    {
+        if (table is not ("runs" or "attempt_errors"))
+            return;
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM {table}), 0), 1), (SELECT COUNT(*) > 0 FROM {table}))";
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>PostgreSQL ledgers begin at the current version: there is nothing older to upgrade.</summary>
     public override void Migrate(DbConnection c, int from) =>
         throw new InvalidOperationException($"{Location}: ledger schema version {from} is unknown to this build (PostgreSQL ledgers start at version {LedgerSchema.Version})");
