@@ -55,7 +55,7 @@ public sealed class SimulatedModel
         var completion = problem.Domain switch
         {
             ProblemDomain.Math when WorkedSolution.From(problem) is { } solution =>
-                correct ? MathResponses.Correct(solution, rng) : MathResponses.Wrong(solution, rng, _contextTokens),
+                correct ? MathResponses.Correct(solution, problem.Prompt, rng) : MathResponses.Wrong(solution, rng, _contextTokens),
             ProblemDomain.Code when ReferenceProgram.From(problem) is { } program =>
                 correct ? CodeResponses.Correct(program, problem.Prompt, rng) : CodeResponses.Wrong(program, problem.Prompt, rng, _contextTokens),
             ProblemDomain.Logic when !string.IsNullOrWhiteSpace(problem.Solution) =>
