@@ -17,6 +17,9 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
 {
     private readonly Dictionary<string, (int Verified, int Accepted)> _byDomain = new(StringComparer.Ordinal);
 
+    /// <summary>Told, after each commit, how many samples it settled (a verdict or a final request error): adaptive rounds wait on it.</summary>
+    public Action<int>? Settled { get; init; }
+
     /// <summary>How long a batch keeps retrying while another process holds the database (SQLITE_BUSY/LOCKED).</summary>
     private static readonly TimeSpan BusyPatience = TimeSpan.FromMinutes(2);
 
@@ -35,7 +38,10 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
                 if (fatal is not null)
                     onFatal(fatal);
                 else
+                {
                     Count(batch);
+                    Settled?.Invoke(batch.Count(i => i.Verdict is not null || i.Error is not null));
+                }
             }
 
             batch.Clear();
