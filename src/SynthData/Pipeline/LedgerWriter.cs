@@ -16,6 +16,7 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
     Func<SamplerCounters> counters, bool priced, Action<string> onFatal)
 {
     private readonly Dictionary<string, (int Verified, int Accepted)> _byDomain = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _problemsAccepted = new(StringComparer.Ordinal);
 
     /// <summary>Told, after each commit, how many samples it settled (a verdict or a final request error): adaptive rounds wait on it.</summary>
     public Action<int>? Settled { get; init; }
@@ -87,6 +88,8 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
             if (item.Verdict is { } v)
             {
                 Count(summary, v.Verdict, item.Reverify);
+                if (v.Verdict.Accepted)
+                    _problemsAccepted.Add(v.ProblemId);
                 if (item.Domain is { } d && !v.Verdict.IsVerifierError)
                 {
                     var (verified, accepted) = _byDomain.GetValueOrDefault(d);
@@ -107,6 +110,7 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
             CostUsd = c.CostUsd,
             Priced = priced,
             InFlight = c.InFlight,
+            ProblemsAccepted = _problemsAccepted.Count,
             ByDomain = new Dictionary<string, (int, int)>(_byDomain, StringComparer.Ordinal),
         });
     }
