@@ -41,7 +41,7 @@ public sealed class MinHasher
     }
 
     /// <summary>Estimated Jaccard similarity: the share of positions where the two signatures agree.</summary>
-    public static double Similarity(ulong[] a, ulong[] b)
+    public static double Similarity(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         if (a.Length != b.Length)
             throw new ArgumentException("signatures of different lengths");

@@ -48,27 +48,39 @@ public sealed class ProblemFilter
 
     /// <summary>
     /// An incremental judge for problems streamed in config order: each kept problem is remembered, so later ones are
-    /// compared with it. Holds prompts and signatures, not whole runs.
+    /// compared with it.
     /// </summary>
     public Session Start(IEnumerable<Problem> ledger) => new(this, ledger);
 
     public sealed class Session
     {
+        /// <summary>
+        /// Enough of the matched problem's text for the reports (they show a one-line preview of it); keeping whole
+        /// prompts of every indexed problem was most of a run's memory.
+        /// </summary>
+        private const int KeptTextLength = 240;
+
         private readonly ProblemFilter _filter;
         private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-        private readonly Dictionary<(ProblemDomain, string), Problem> _exact = new();
-        private readonly LshIndex<int>? _near;
-        private readonly List<(Problem Problem, ulong[] Signature)> _indexed = [];
+        private readonly Dictionary<(ProblemDomain, UInt128), int> _exact = new();
+        private readonly LshIndex? _near;
+        private readonly List<Remembered> _remembered = [];
+        // Signatures of the near-duplicate index, back to back (entry i at i * permutations): one flat array, not an
+        // array object per problem.
+        private readonly List<ulong> _signatures = [];
+
+        /// <summary>What the judge needs of a kept problem: its id, how it is judged (hashed) and the start of its text.</summary>
+        private readonly record struct Remembered(string Id, ProblemDomain Domain, UInt128 Judged, string Text);
 
         internal Session(ProblemFilter filter, IEnumerable<Problem> ledger)
         {
             _filter = filter;
-            _near = filter._hasher is null ? null : new LshIndex<int>(filter._hasher.Permutations, filter._dedup.NearThreshold!.Value);
+            _near = filter._hasher is null ? null : new LshIndex(filter._hasher.Permutations, filter._dedup.NearThreshold!.Value);
             foreach (var p in ledger)
             {
                 _known.Add(p.Id);
                 if (filter._dedup.Exact || _near is not null)
-                    Remember(p);
+                    Remember(p, _near is null ? null : filter._hasher!.Signature(p.Prompt));
             }
         }
 
@@ -76,21 +88,50 @@ public sealed class ProblemFilter
         public DroppedProblem? Judge(Problem p)
         {
             var known = _known.Contains(p.Id);
-            var drop = _filter.Contamination(p) ?? (known ? null : _filter.Duplicate(p, _exact, _near, _indexed));
-            if (drop is null && !known)
-                Remember(p);
-            return drop;
+            if (_filter.Contamination(p) is { } contaminated)
+                return contaminated;
+            if (known)
+                return null;
+            var signature = _filter._hasher?.Signature(p.Prompt);
+            if (Duplicate(p, signature) is { } duplicate)
+                return duplicate;
+            Remember(p, signature);
+            return null;
         }
 
-        private void Remember(Problem p)
+        private void Remember(Problem p, ulong[]? signature)
         {
+            var entry = _remembered.Count;
+            _remembered.Add(new Remembered(p.Id, p.Domain, _filter.Judged(p), p.Prompt.Length <= KeptTextLength ? p.Prompt : p.Prompt[..KeptTextLength]));
             if (_filter._dedup.Exact)
-                _exact.TryAdd((p.Domain, TextTokens.ExactKey(p.Prompt)), p);
-            if (_filter._hasher is null || _near is null)
+                _exact.TryAdd((p.Domain, Hash128.Of(TextTokens.ExactKey(p.Prompt))), entry);
+            if (signature is null || _near is null)
                 return;
-            var signature = _filter._hasher.Signature(p.Prompt);
-            _near.Add(signature, _indexed.Count);
-            _indexed.Add((p, signature));
+            _near.Add(signature);
+            _signatures.AddRange(signature);
+        }
+
+        private DroppedProblem? Duplicate(Problem p, ulong[]? signature)
+        {
+            if (_filter._dedup.Exact && _exact.TryGetValue((p.Domain, Hash128.Of(TextTokens.ExactKey(p.Prompt))), out var sameAt)
+                && _remembered[sameAt] is var same && same.Id != p.Id)
+                return new DroppedProblem(p, DropReasons.ExactDuplicate, same.Id, same.Text, 1);
+            if (_near is null || signature is null)
+                return null;
+            var judged = _filter.Judged(p);
+            var signatures = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_signatures);
+            DroppedProblem? best = null;
+            foreach (var candidate in _near.Candidates(signature))
+            {
+                var other = _remembered[candidate];
+                if (other.Id == p.Id || other.Domain != p.Domain || other.Judged != judged)
+                    continue;
+                var similarity = MinHasher.Similarity(signature, signatures.Slice(candidate * signature.Length, signature.Length));
+                if (similarity >= _filter._dedup.NearThreshold!.Value && (best is null || similarity > best.Score))
+                    best = new DroppedProblem(p, DropReasons.NearDuplicate, other.Id, other.Text, Math.Round(similarity, 4));
+            }
+
+            return best;
         }
     }
 
@@ -102,40 +143,19 @@ public sealed class ProblemFilter
         return new DroppedProblem(p, DropReasons.Contaminated, $"{m.Benchmark}:{m.Row}", m.ItemText, Math.Round(m.Share, 4));
     }
 
-    private DroppedProblem? Duplicate(Problem p, Dictionary<(ProblemDomain, string), Problem> exact, LshIndex<int>? near,
-        List<(Problem Problem, ulong[] Signature)> indexed)
-    {
-        if (_dedup.Exact && exact.TryGetValue((p.Domain, TextTokens.ExactKey(p.Prompt)), out var same) && same.Id != p.Id)
-            return new DroppedProblem(p, DropReasons.ExactDuplicate, same.Id, same.Prompt, 1);
-        if (near is null || _hasher is null)
-            return null;
-        var signature = _hasher.Signature(p.Prompt);
-        DroppedProblem? best = null;
-        foreach (var candidate in near.Candidates(signature))
-        {
-            var (other, otherSignature) = indexed[candidate];
-            if (other.Id == p.Id || other.Domain != p.Domain || !AnswersAgree(p, other))
-                continue;
-            var similarity = MinHasher.Similarity(signature, otherSignature);
-            if (similarity >= _dedup.NearThreshold!.Value && (best is null || similarity > best.Score))
-                best = new DroppedProblem(p, DropReasons.NearDuplicate, other.Id, other.Prompt, Math.Round(similarity, 4));
-        }
-
-        return best;
-    }
-
     /// <summary>
     /// A near-duplicate prompt is only a duplicate problem when it is judged the same way: the same reference answer
     /// (math), the same tests (code) or the same puzzle instance (logic). Generated code problems share their spec
-    /// text and differ only in their tests; two puzzles of one family share most of their wording.
+    /// text and differ only in their tests; two puzzles of one family share most of their wording. Hashed, so the
+    /// index holds 16 bytes per problem instead of its answer or tests; with dedup.require_same_answer off, all agree.
     /// </summary>
-    private bool AnswersAgree(Problem a, Problem b) =>
-        !_dedup.RequireSameAnswer || a.Domain switch
+    private UInt128 Judged(Problem p) =>
+        !_dedup.RequireSameAnswer ? UInt128.Zero : Hash128.Of(p.Domain switch
         {
-            ProblemDomain.Math => TextTokens.ExactKey(a.Answer ?? "") == TextTokens.ExactKey(b.Answer ?? ""),
-            ProblemDomain.Logic => InstanceKey(a) == InstanceKey(b),
-            _ => TestsKey(a) == TestsKey(b),
-        };
+            ProblemDomain.Math => TextTokens.ExactKey(p.Answer ?? ""),
+            ProblemDomain.Logic => InstanceKey(p),
+            _ => TestsKey(p),
+        });
 
     private static string InstanceKey(Problem p) =>
         p.Metadata?[Logic.Domain.LogicProblems.MetadataKey]?.ToJsonString() ?? "";
