@@ -33,6 +33,7 @@ public sealed class PipelineRunner(
     private int _consecutiveFailures;
     private RunBudget _budget = null!;
     private RequestThrottle _throttle = null!;
+    private Adaptive.WaveProducer? _waves;
 
     public IProgress<RunProgress>? Progress { get; init; }
 
@@ -73,6 +74,9 @@ public sealed class PipelineRunner(
             if (await PlanAsync(ledger, runId, summary, stopToken).ConfigureAwait(false) is not { } plan)
                 return summary;
             var (keys, k, toRequest, reverify) = plan;
+            var barrier = new Adaptive.WaveBarrier();
+            if (options.Model.Adaptive.Enabled)
+                _waves = new Adaptive.WaveProducer(options, ledger, keys, _fingerprint, barrier);
 
             var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
             var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
@@ -82,6 +86,13 @@ public sealed class PipelineRunner(
             {
                 try
                 {
+                    if (_waves is not null)
+                    {
+                        await _waves.RunAsync((problem, start, size, wanted) =>
+                            sampleChannel.Writer.WriteAsync(new SampleJob(problem, start, size, wanted), abort.Token), abort.Token).ConfigureAwait(false);
+                        return;
+                    }
+
                     // Streamed from the ledger: problems are held only while their samples wait in the channel.
                     foreach (var item in toRequest == 0 ? [] : ledger.ReadPending(keys, _fingerprint, k))
                     {
@@ -149,6 +160,8 @@ public sealed class PipelineRunner(
                 }
             }, CancellationToken.None)).ToArray();
 
+            if (_waves is not null)
+                barrier.Add(reverify.Count);
             var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest,
                 () => new SamplerCounters(Volatile.Read(ref _requests), Volatile.Read(ref _inFlight), _budget.CostUsd),
                 options.Model.PricePerMillionPromptTokens + options.Model.PricePerMillionCompletionTokens > 0, reason =>
@@ -156,7 +169,7 @@ public sealed class PipelineRunner(
                 abortReason ??= reason;
                 logger.LogError("stopping the run: {Reason}", reason);
                 abort.Cancel();
-            }).RunAsync(writeChannel.Reader), CancellationToken.None);
+            }) { Settled = barrier.Settle }.RunAsync(writeChannel.Reader), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -183,6 +196,7 @@ public sealed class PipelineRunner(
             summary.LowestConcurrency = throttle.Concurrency.LowestLimit == int.MaxValue ? null : throttle.Concurrency.LowestLimit;
             summary.CostUsd = Math.Round(_budget.CostUsd, 6);
             summary.ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            Adaptive.RunFigures.Fill(summary, options, ledger, runId, _fingerprint, _waves, logger);
             ledger.FinishRun(runId, summary.Interrupted ? "interrupted" : summary.Complete ? "complete" : "incomplete",
                 JsonSerializer.Serialize(summary));
         }
@@ -208,8 +222,12 @@ public sealed class PipelineRunner(
             // Batches (a cap or per_batch sources) finish what a killed batch took before taking anything new, so a
             // resumed batch draws exactly the problems the uninterrupted one would have.
             var batched = options.Run.MaxProblems is not null || options.Sources.Any(s => s.PerBatch is not null);
-            if (batched && pending.PendingProblems > 0)
-                logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", pending.PendingProblems);
+            // Under adaptive budgets a problem decided early keeps fewer than K samples for good: only open ones are unfinished.
+            var unfinished = pending.PendingProblems > 0 && options.Model.Adaptive.Enabled
+                ? new Adaptive.AdaptiveScheduler(options, ledger, keys, _fingerprint).CountOpen()
+                : pending.PendingProblems;
+            if (batched && unfinished > 0)
+                logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", unfinished);
             else
             {
                 new BatchIntake(options, ledger, runId, logger).Take(sources, summary, stopToken);
@@ -321,6 +339,7 @@ public sealed class PipelineRunner(
             var reason = ResiliencePipelineFactory.Describe(e);
             var which = job.Missing.Count == 1 ? $"{job.Missing[0]}" : $"{job.Missing[0]}-{job.Missing[^1]}";
             logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, which, tries, reason);
+            _waves?.Failed(job.Problem.Id, job.Missing);
             foreach (var index in job.Missing)
                 await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, index, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
             if (e is EndpointHttpException { RejectsEveryRequest: true } rejected)
