@@ -78,9 +78,10 @@ public sealed class AdaptiveRunTests : IDisposable
             .Replace("path: data/", $"path: {root}/data/", StringComparison.Ordinal)
             .Replace("dataset: problems/", $"dataset: {root}/problems/", StringComparison.Ordinal);
         Assert.Contains("  samples_per_problem: 4\n", text, StringComparison.Ordinal);
+        Assert.Contains("  adaptive:\n    enabled: false\n", text, StringComparison.Ordinal);
         var fixedCfg = _dir.Write("fixed.yaml", text.Replace("output_dir: output", $"output_dir: {_dir.File("fixed")}", StringComparison.Ordinal));
         var adaptiveCfg = _dir.Write("adaptive.yaml", text.Replace("output_dir: output", $"output_dir: {_dir.File("adaptive")}", StringComparison.Ordinal)
-            .Replace("  samples_per_problem: 4\n", "  samples_per_problem: 4\n  adaptive:\n    enabled: true\n", StringComparison.Ordinal));
+            .Replace("  adaptive:\n    enabled: false\n", "  adaptive:\n    enabled: true\n", StringComparison.Ordinal));
 
         var f = await TestSupport.Cli.RunAsync("run", "--config", fixedCfg);
         Assert.True(f.ExitCode == 0, f.Out + f.Error);
