@@ -141,6 +141,13 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0.0, 1_000_000)]
     public double PricePerMillionCompletionTokens { get; set; }
 
+    /// <summary>Dollars for these token counts at the configured prices (the one place the price formula lives).</summary>
+    public double PriceUsd(double promptTokens, double completionTokens) =>
+        (promptTokens * PricePerMillionPromptTokens + completionTokens * PricePerMillionCompletionTokens) / 1e6;
+
+    /// <summary>Whether any price is configured (without one, cost figures are not shown).</summary>
+    public bool HasPrices() => PricePerMillionPromptTokens + PricePerMillionCompletionTokens > 0;
+
     /// <summary>Simulated provider only: probability a response is correct.</summary>
     [Range(0.0, 1.0)]
     public double Accuracy { get; set; } = 0.7;

@@ -164,7 +164,7 @@ public sealed class PipelineRunner(
                 barrier.Add(reverify.Count);
             var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest,
                 () => new SamplerCounters(Volatile.Read(ref _requests), Volatile.Read(ref _inFlight), _budget.CostUsd),
-                options.Model.PricePerMillionPromptTokens + options.Model.PricePerMillionCompletionTokens > 0, reason =>
+                options.Model.HasPrices(), reason =>
             {
                 abortReason ??= reason;
                 logger.LogError("stopping the run: {Reason}", reason);

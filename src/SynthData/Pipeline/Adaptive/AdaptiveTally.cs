@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SynthData.Config;
 using SynthData.Ledger;
+using SynthData.Selection;
 
 namespace SynthData.Pipeline.Adaptive;
 
@@ -35,7 +36,7 @@ public sealed class AdaptiveTally
         var k = options.Model.SamplesPerProblem;
         var groups = SamplingPlan.Groups(options.Model).ToList();
         var tally = new AdaptiveTally();
-        foreach (var attempts in ByProblem(ledger.StreamAttempts([fingerprint])))
+        foreach (var attempts in Curation.GroupByProblem(ledger.StreamAttempts([fingerprint])))
         {
             var step = budget.Next(attempts);
             tally.Problems++;
@@ -67,23 +68,5 @@ public sealed class AdaptiveTally
         }
 
         return tally;
-    }
-
-    private static IEnumerable<List<LedgerAttempt>> ByProblem(IEnumerable<LedgerAttempt> attempts)
-    {
-        var group = new List<LedgerAttempt>();
-        foreach (var a in attempts)
-        {
-            if (group.Count > 0 && group[0].Problem.Id != a.Problem.Id)
-            {
-                yield return group;
-                group = [];
-            }
-
-            group.Add(a);
-        }
-
-        if (group.Count > 0)
-            yield return group;
     }
 }

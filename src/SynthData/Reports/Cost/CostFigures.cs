@@ -23,11 +23,6 @@ public sealed record CostFigures
     [JsonPropertyName("cost_per_kept_problem")] public double? CostPerKeptProblem { get; init; }
     [JsonPropertyName("tokens_per_accepted_trace")] public double? TokensPerAcceptedTrace { get; init; }
 
-    public static double Price(ModelOptions model, long promptTokens, long completionTokens) =>
-        ((promptTokens * model.PricePerMillionPromptTokens) + (completionTokens * model.PricePerMillionCompletionTokens)) / 1e6;
-
-    public static bool IsPriced(ModelOptions model) => model.PricePerMillionPromptTokens + model.PricePerMillionCompletionTokens > 0;
-
     /// <summary>
     /// Over the attempts the export reads (the current settings). With <paramref name="runId"/>: only that run's samples,
     /// its accepted traces, and the problems kept with a trace drawn in that run.
@@ -58,8 +53,8 @@ public sealed record CostFigures
 
     public static CostFigures Of(ModelOptions model, long prompt, long completion, long samples, long accepted, long kept)
     {
-        var priced = IsPriced(model);
-        var cost = Price(model, prompt, completion);
+        var priced = model.HasPrices();
+        var cost = model.PriceUsd(prompt, completion);
         return new CostFigures
         {
             PromptTokens = prompt,

@@ -86,8 +86,8 @@ public sealed record RunProjection
         var perRequest = Math.Max(1, options.Model.SamplesPerRequest);
         double? promptTokens = samples > 0 ? left * prompt / samples : null;
         double? completionTokens = samples > 0 ? left * completion / samples : null;
-        double? cost = promptTokens is { } pt && completionTokens is { } ct && CostFigures.IsPriced(options.Model)
-            ? ((pt * options.Model.PricePerMillionPromptTokens) + (ct * options.Model.PricePerMillionCompletionTokens)) / 1e6
+        double? cost = promptTokens is { } pt && completionTokens is { } ct && options.Model.HasPrices()
+            ? options.Model.PriceUsd(pt, ct)
             : null;
         double? acceptedTraces = samples > 0 ? left * accepted / samples : null;
         return new RunProjection
