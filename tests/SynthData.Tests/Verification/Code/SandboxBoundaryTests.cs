@@ -111,7 +111,7 @@ public sealed class SandboxBoundaryTests
         var problem = SandboxFixture.AssertProblem("assert add(2, 3) == 5", "add", timeoutSeconds: 40);
         foreach (var warm in new[] { true, false })
         {
-            using var verifier = new CodeVerifier(new CodeVerifierOptions { WarmSandboxes = warm, MemoryMb = 512, MemoryCgroup = false });
+            using var verifier = new CodeVerifier(new CodeVerifierOptions { WarmSandboxes = warm, MemoryMb = 512, MemoryCgroup = false, SandboxUid = SandboxProcesses.Uid });
             var verdict = await verifier.CheckProgramAsync(problem, ChildrenTogether, CancellationToken.None);
             Assert.True(verdict.Kind == VerdictKinds.Memory, $"warm={warm}: {verdict.Kind} {verdict.Reason}");
             // Only the check's namespace was killed: the warm slot (or the next fresh jail) serves the next check.
