@@ -6,11 +6,12 @@ using SynthData.Problems.Datasets;
 using SynthData.Verification.Code;
 
 // Throughput of the sandboxed code verifier on the 164 HumanEval canonical solutions.
-// Usage: dotnet run -c Release --project bench/CodeBench -- [HumanEval.jsonl[.gz]] [passes] [parallel] [sandbox: bubblewrap|fresh|none]
+// Usage: dotnet run -c Release --project bench/CodeBench -- [HumanEval.jsonl[.gz]] [passes] [parallel] [sandbox: bubblewrap|fresh|nocgroup|none]
 var path = args.Length > 0 ? args[0] : FindAbove(Path.Combine("data", "benchmarks", "humaneval", "HumanEval.jsonl.gz"));
 var passes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var parallel = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-// bubblewrap: warm sandboxes (one jail per slot, fresh namespaces per check); fresh: a new jail per check; none: no isolation.
+// bubblewrap: warm sandboxes (one jail per slot, fresh namespaces per check); fresh: a new jail per check; nocgroup: warm
+// sandboxes without a memory cgroup (the host-side memory watchdog instead); none: no isolation.
 var sandbox = args.Length > 3 ? args[3] : "bubblewrap";
 var mode = sandbox == "none" ? SandboxMode.None : SandboxMode.Bubblewrap;
 
@@ -23,7 +24,10 @@ var tasks = DatasetFile.ReadLines(path).Where(l => l.Length > 0).Select(l => Jso
     },
     Program: o["prompt"]!.GetValue<string>() + o["canonical_solution"]!.GetValue<string>())).ToList();
 
-using var verifier = new CodeVerifier(new CodeVerifierOptions { MaxParallelChecks = parallel, Sandbox = mode, WarmSandboxes = sandbox != "fresh" });
+using var verifier = new CodeVerifier(new CodeVerifierOptions
+{
+    MaxParallelChecks = parallel, Sandbox = mode, WarmSandboxes = sandbox != "fresh", MemoryCgroup = sandbox != "nocgroup",
+});
 await verifier.EnsureSandboxWorksAsync(CancellationToken.None);
 Console.WriteLine($"{tasks.Count} HumanEval canonical solutions, sandbox {sandbox}, {parallel} parallel checks, {Environment.ProcessorCount} cores");
 

@@ -15,13 +15,14 @@ internal static class SimulateEndpointCommand
     {
         var port = new Option<int>("--port") { Description = "Loopback port (0: any free port)", DefaultValueFactory = _ => 8000, HelpName = "N" };
         var accuracy = new Option<double>("--accuracy") { Description = "Probability that a response is correct", DefaultValueFactory = _ => 0.7, HelpName = "P" };
+        var spread = new Option<double>("--difficulty-spread") { Description = "Per-problem difficulty spread (0: every problem at --accuracy)", DefaultValueFactory = _ => 0, HelpName = "S" };
         var faults = new Option<string?>("--faults") { Description = "Fault injection, e.g. 429=0.1,500=0.05,hang=0.02", HelpName = "SPEC" };
         var latency = new Option<int>("--latency-ms") { Description = "Fixed delay before each answer", DefaultValueFactory = _ => 0, HelpName = "MS" };
         var problems = new Option<string[]>("--problems") { Description = "Problem files the simulated model knows the answers to (JSONL)", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
         var config = new Option<string?>("--config") { Description = "Also learn the problems of this pipeline config's sources", HelpName = "FILE" };
         var command = new Command("simulate-endpoint", "Serve the simulated OpenAI-compatible model on loopback until Ctrl-C")
         {
-            port, accuracy, faults, latency, problems, config,
+            port, accuracy, spread, faults, latency, problems, config,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,6 +52,7 @@ internal static class SimulateEndpointCommand
             {
                 Port = parse.GetValue(port),
                 Accuracy = acc,
+                DifficultySpread = parse.GetValue(spread) is var s and >= 0 and <= 10 ? s : throw new UsageException("--difficulty-spread must be between 0 and 10"),
                 Faults = spec,
                 Latency = TimeSpan.FromMilliseconds(parse.GetValue(latency)),
             }, new SimulatedAnswerBook(known), ct).ConfigureAwait(false);

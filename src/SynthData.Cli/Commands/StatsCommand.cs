@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SynthData.Ledger;
+using SynthData.Reports.Cost;
 
 namespace SynthData.Cli.Commands;
 
@@ -17,10 +18,23 @@ internal static class StatsCommand
             var options = CommonOptions.LoadConfig(parse, config);
             using var ledger = CommonOptions.OpenLedger(options);
             var stats = LedgerStatistics.Read(ledger).WithPrices(options.Model.PricePerMillionPromptTokens, options.Model.PricePerMillionCompletionTokens);
+            var figures = LedgerFigures.Read(ledger, options, Export.ExportContext.Read(ledger, options));
             if (parse.GetValue(json))
-                io.Out.WriteLine(JsonSerializer.Serialize(stats));
+            {
+                // The contract's keys stay as they are; cost per accepted trace / kept problem and adaptive figures are added.
+                var o = JsonSerializer.SerializeToNode(stats)!.AsObject();
+                o["cost"] = JsonSerializer.SerializeToNode(figures.Cost);
+                if (figures.Adaptive is { } adaptive)
+                    o["adaptive"] = JsonSerializer.SerializeToNode(adaptive);
+                io.Out.WriteLine(o.ToJsonString());
+            }
             else
+            {
                 WriteTable(stats, io.Out);
+                io.Out.WriteLine("per unit " + FigureText.Cost(figures.Cost));
+                if (figures.Adaptive is { } adaptive)
+                    io.Out.WriteLine("adaptive " + FigureText.Adaptive(adaptive));
+            }
             return ExitCodes.Ok;
         });
         return command;

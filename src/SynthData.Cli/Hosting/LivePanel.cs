@@ -39,13 +39,16 @@ internal sealed class LivePanel : IProgress<RunProgress>
         Row(table, "requests", string.Create(inv, $"{p.Requests / (minutes * 60):0.0}/s, {p.InFlight} in flight, {Math.Max(0, p.Requests - done - p.InFlight)} retries, {p.RequestErrors} failed"));
         Row(table, "tokens/min", string.Create(inv, $"{p.PromptTokens / minutes:0} in, {p.CompletionTokens / minutes:0} out"));
         Row(table, "cost", p.Priced
-            ? string.Create(inv, $"${p.CostUsd:0.####} so far, ${(share > 0 ? p.CostUsd / share : 0):0.####} projected")
+            ? string.Create(inv, $"${p.CostUsd:0.####} so far, ${(share > 0 ? p.CostUsd / share : 0):0.####} projected, {PerUnit(p.CostUsd, p.Accepted)} per accepted trace, {PerUnit(p.CostUsd, p.ProblemsAccepted)} per problem with an accepted trace")
             : "- (no model.price_per_million_*_tokens)");
         Row(table, "verdicts", string.Create(inv, $"{p.Accepted} accepted, {p.Rejected} rejected"));
         foreach (var (domain, (verified, accepted)) in p.ByDomain.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             Row(table, "  " + domain, string.Create(inv, $"{accepted}/{verified} accepted ({(verified == 0 ? 0 : (double)accepted / verified):P1})"));
         return table;
     }
+
+    private static string PerUnit(double cost, int units) =>
+        units == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"${cost / units:0.######}");
 
     /// <summary>Plain text cells: values such as "[###...]" must never be read as Spectre markup.</summary>
     private static void Row(Table table, string key, string value) => table.AddRow(new Text(key), new Text(value));

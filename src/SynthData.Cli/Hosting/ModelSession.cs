@@ -34,6 +34,7 @@ public sealed class ModelSession : IAsyncDisposable
                 {
                     Port = 0,
                     Accuracy = options.Accuracy,
+                    DifficultySpread = options.DifficultySpread,
                     Faults = FaultSpec.Parse(options.Faults),
                     Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
                     ModelName = options.Name,

@@ -18,6 +18,10 @@ internal static class SummaryPrinter
         if (s.VerdictKinds.Count > 0)
             w.WriteLine("  by kind       " + string.Join(", ", s.VerdictKinds.Select(kv => $"{kv.Key} {kv.Value}")));
         w.WriteLine(string.Create(inv, $"  tokens        {s.PromptTokens} prompt, {s.CompletionTokens} completion"));
+        if (s.Cost is { } cost)
+            w.WriteLine("  cost          " + Reports.Cost.FigureText.Cost(cost));
+        if (s.Adaptive is { } adaptive)
+            w.WriteLine("  adaptive      " + Reports.Cost.FigureText.Adaptive(adaptive));
         w.WriteLine($"  ledger        {ledgerPath}");
         foreach (var e in s.InputErrorList.Take(20))
             w.WriteLine($"  bad input     {e}");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SynthData.Problems;
 using SynthData.Reward;
@@ -19,6 +20,9 @@ namespace SynthData.Cli.Reward;
 /// </summary>
 public sealed class RewardServer : IAsyncDisposable
 {
+    /// <summary>Bodies up to this many times the cap are read through before the 413 (see HandleAsync).</summary>
+    private const long DrainLimitFactor = 4;
+
     private readonly WebApplication _app;
     private readonly TimeSpan _shutdownGrace;
     private int _disposed;
@@ -77,8 +81,17 @@ public sealed class RewardServer : IAsyncDisposable
                 return;
         }
 
-        if (request.ContentLength > maxBodyBytes)
+        if (request.ContentLength is { } length && length > maxBodyBytes)
         {
+            // Most clients (Python requests, HttpClient) send the whole body before they read the answer. Closing the
+            // connection mid-body hands them a broken pipe instead of this 413 and its reason, so a body up to a few
+            // times the cap is read and dropped first; a larger one is cut off.
+            if (length <= DrainLimitFactor * maxBodyBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
+            {
+                cap.MaxRequestBodySize = null;
+                await request.Body.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+            }
+
             await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(maxBodyBytes)).ConfigureAwait(false);
             return;
         }

@@ -57,7 +57,8 @@ public sealed class SimulatedEndpoint : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var clock = new OutageClock(options.Faults);
         var received = new ReceivedRequests();
-        var handler = new SimulatorRequestHandler(options, new SimulatedModel(book, options.Accuracy, options.ContextTokens), stats, clock.Current, received, stopping.Token);
+        var handler = new SimulatorRequestHandler(options, new SimulatedModel(book, options.Accuracy, options.ContextTokens,
+            new ProblemDifficulty(options.Accuracy, options.DifficultySpread, options.DifficultySeed)), stats, clock.Current, received, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

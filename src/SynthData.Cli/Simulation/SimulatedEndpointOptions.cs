@@ -12,6 +12,12 @@ public sealed record SimulatedEndpointOptions
     /// <summary>Probability that a choice is correct. <value>0.7</value></summary>
     public double Accuracy { get; init; } = 0.7;
 
+    /// <summary>Spread of per-problem difficulty (see <see cref="ProblemDifficulty"/>). <value>0: every problem at <see cref="Accuracy"/></value></summary>
+    public double DifficultySpread { get; init; }
+
+    /// <summary>Seed of the per-problem difficulty draws. <value>0</value></summary>
+    public long DifficultySeed { get; init; }
+
     /// <summary>Faults to inject. <value><see cref="FaultSpec.None"/></value></summary>
     public FaultSpec Faults { get; init; } = FaultSpec.None;
 
@@ -57,6 +63,8 @@ public sealed record SimulatedEndpointOptions
             throw new ArgumentException($"Port {Port} is not between 0 and 65535.", nameof(Port));
         if (!(Accuracy is >= 0 and <= 1))
             throw new ArgumentException($"Accuracy {Accuracy} is not a probability between 0 and 1.", nameof(Accuracy));
+        if (!(DifficultySpread is >= 0 and <= 10))
+            throw new ArgumentException($"DifficultySpread {DifficultySpread} is not between 0 and 10.", nameof(DifficultySpread));
         if (Latency < TimeSpan.Zero || SlowDelay < TimeSpan.Zero)
             throw new ArgumentException("Latency and SlowDelay must not be negative.", nameof(Latency));
         if (RetryAfterSeconds < 0)

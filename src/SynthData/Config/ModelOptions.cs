@@ -141,9 +141,27 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0.0, 1_000_000)]
     public double PricePerMillionCompletionTokens { get; set; }
 
+    /// <summary>Dollars for these token counts at the configured prices (the one place the price formula lives).</summary>
+    public double PriceUsd(double promptTokens, double completionTokens) =>
+        (promptTokens * PricePerMillionPromptTokens + completionTokens * PricePerMillionCompletionTokens) / 1e6;
+
+    /// <summary>Whether any price is configured (without one, cost figures are not shown).</summary>
+    public bool HasPrices() => PricePerMillionPromptTokens + PricePerMillionCompletionTokens > 0;
+
     /// <summary>Simulated provider only: probability a response is correct.</summary>
     [Range(0.0, 1.0)]
     public double Accuracy { get; set; } = 0.7;
+
+    /// <summary>
+    /// Simulated provider only: how much problems differ in difficulty. 0: every problem is solved with probability
+    /// <see cref="Accuracy"/>; above 0 each problem gets its own pass rate, logit(accuracy) + spread × z with z a
+    /// standard normal drawn from the problem id, so some problems are always solved and some never.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double DifficultySpread { get; set; }
+
+    /// <summary>Adaptive sample budgets (<c>model.adaptive</c>).</summary>
+    public AdaptiveOptions Adaptive { get; set; } = new();
 
     /// <summary>Simulated provider only: fault injection spec, e.g. <c>429=0.1,500=0.05,hang=0.02</c>.</summary>
     public string? Faults { get; set; }
@@ -170,6 +188,8 @@ public sealed class ModelOptions : IValidatableObject
 
         if (Provider == ModelProvider.Openai && !string.IsNullOrWhiteSpace(Faults))
             yield return new ValidationResult("fault injection only exists for the simulated provider", [nameof(Faults)]);
+        if (Provider == ModelProvider.Openai && DifficultySpread != 0)
+            yield return new ValidationResult("per-problem difficulty only exists for the simulated provider", [nameof(DifficultySpread)]);
 
         if (SamplesPerRequest > 1 && Stream)
             yield return new ValidationResult("more than one sample per request needs stream: false (streamed choices are not told apart)", [nameof(SamplesPerRequest)]);

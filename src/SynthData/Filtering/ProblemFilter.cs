@@ -80,7 +80,7 @@ public sealed class ProblemFilter
             {
                 _known.Add(p.Id);
                 if (filter._dedup.Exact || _near is not null)
-                    Remember(p, _near is null ? null : filter._hasher!.Signature(p.Prompt));
+                    Remember(p, Describe(p));
             }
         }
 
@@ -92,39 +92,46 @@ public sealed class ProblemFilter
                 return contaminated;
             if (known)
                 return null;
-            var signature = _filter._hasher?.Signature(p.Prompt);
-            if (Duplicate(p, signature) is { } duplicate)
+            var described = Describe(p);
+            if (Duplicate(p, described) is { } duplicate)
                 return duplicate;
-            Remember(p, signature);
+            Remember(p, described);
             return null;
         }
 
-        private void Remember(Problem p, ulong[]? signature)
+        /// <summary>The digests and signature of a problem, computed once for both judging and remembering it.</summary>
+        private readonly record struct Described(UInt128 Judged, UInt128? Exact, ulong[]? Signature);
+
+        private Described Describe(Problem p) => new(
+            _filter.Judged(p),
+            _filter._dedup.Exact ? Hash128.Of(TextTokens.ExactKey(p.Prompt)) : null,
+            _near is null ? null : _filter._hasher!.Signature(p.Prompt));
+
+        private void Remember(Problem p, Described d)
         {
             var entry = _remembered.Count;
-            _remembered.Add(new Remembered(p.Id, p.Domain, _filter.Judged(p), p.Prompt.Length <= KeptTextLength ? p.Prompt : p.Prompt[..KeptTextLength]));
-            if (_filter._dedup.Exact)
-                _exact.TryAdd((p.Domain, Hash128.Of(TextTokens.ExactKey(p.Prompt))), entry);
-            if (signature is null || _near is null)
+            _remembered.Add(new Remembered(p.Id, p.Domain, d.Judged, p.Prompt.Length <= KeptTextLength ? p.Prompt : p.Prompt[..KeptTextLength]));
+            if (d.Exact is { } exact)
+                _exact.TryAdd((p.Domain, exact), entry);
+            if (d.Signature is not { } signature || _near is null)
                 return;
             _near.Add(signature);
             _signatures.AddRange(signature);
         }
 
-        private DroppedProblem? Duplicate(Problem p, ulong[]? signature)
+        private DroppedProblem? Duplicate(Problem p, Described d)
         {
-            if (_filter._dedup.Exact && _exact.TryGetValue((p.Domain, Hash128.Of(TextTokens.ExactKey(p.Prompt))), out var sameAt)
+            if (d.Exact is { } exact && _exact.TryGetValue((p.Domain, exact), out var sameAt)
                 && _remembered[sameAt] is var same && same.Id != p.Id)
                 return new DroppedProblem(p, DropReasons.ExactDuplicate, same.Id, same.Text, 1);
-            if (_near is null || signature is null)
+            if (_near is null || d.Signature is not { } signature)
                 return null;
-            var judged = _filter.Judged(p);
             var signatures = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_signatures);
             DroppedProblem? best = null;
             foreach (var candidate in _near.Candidates(signature))
             {
                 var other = _remembered[candidate];
-                if (other.Id == p.Id || other.Domain != p.Domain || other.Judged != judged)
+                if (other.Id == p.Id || other.Domain != p.Domain || other.Judged != d.Judged)
                     continue;
                 var similarity = MinHasher.Similarity(signature, signatures.Slice(candidate * signature.Length, signature.Length));
                 if (similarity >= _filter._dedup.NearThreshold!.Value && (best is null || similarity > best.Score))

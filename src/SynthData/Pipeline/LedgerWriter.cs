@@ -23,6 +23,10 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
     private readonly HashSet<(string, int, string)> _rejected = [];
 
     private readonly Dictionary<string, (int Verified, int Accepted)> _byDomain = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _problemsAccepted = new(StringComparer.Ordinal);
+
+    /// <summary>Told, after each commit, how many samples it settled (a verdict or a final request error): adaptive rounds wait on it.</summary>
+    public Action<int>? Settled { get; init; }
 
     /// <summary>How long a batch keeps retrying while another process holds the database (SQLITE_BUSY/LOCKED).</summary>
     private static readonly TimeSpan BusyPatience = TimeSpan.FromMinutes(2);
@@ -42,7 +46,10 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
                 if (fatal is not null)
                     onFatal(fatal);
                 else
+                {
                     Count(batch);
+                    Settled?.Invoke(batch.Count(i => i.Verdict is not null || i.Error is not null));
+                }
             }
 
             batch.Clear();
@@ -91,6 +98,8 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
             if (item.Verdict is { } v && (item.Reverify || !_rejected.Contains((v.ProblemId, v.SampleIndex, v.Fingerprint))))
             {
                 Count(summary, v.Verdict, item.Reverify);
+                if (v.Verdict.Accepted)
+                    _problemsAccepted.Add(v.ProblemId);
                 if (item.Domain is { } d && !v.Verdict.IsVerifierError)
                 {
                     var (verified, accepted) = _byDomain.GetValueOrDefault(d);
@@ -111,6 +120,7 @@ internal sealed class LedgerWriter(RunLedger ledger, RunSummary summary, IProgre
             CostUsd = c.CostUsd,
             Priced = priced,
             InFlight = c.InFlight,
+            ProblemsAccepted = _problemsAccepted.Count,
             ByDomain = new Dictionary<string, (int, int)>(_byDomain, StringComparer.Ordinal),
         });
     }

@@ -38,6 +38,7 @@ public sealed class PipelineRunner(
     private RunBudget _budget = null!;
     private RequestThrottle _throttle = null!;
     private WorkLeases _leases = null!;
+    private Adaptive.WaveProducer? _waves;
 
     public IProgress<RunProgress>? Progress { get; init; }
 
@@ -87,6 +88,9 @@ public sealed class PipelineRunner(
                 logger.LogError("stopping the run: {Reason}", reason);
                 abort.Cancel();
             });
+            var barrier = new Adaptive.WaveBarrier();
+            if (options.Model.Adaptive.Enabled)
+                _waves = new Adaptive.WaveProducer(options, ledger, keys, _fingerprint, barrier);
 
             var sampleChannel = Channel.CreateBounded<SampleJob>(options.Model.Concurrency * 2);
             var verifyChannel = Channel.CreateBounded<VerifyJob>(VerifyConcurrency * 4);
@@ -96,6 +100,13 @@ public sealed class PipelineRunner(
             {
                 try
                 {
+                    if (_waves is not null)
+                    {
+                        await _waves.RunAsync((problem, start, size, wanted) =>
+                            ClaimWaveAsync(new SampleJob(problem, start, size, wanted), barrier, sampleChannel.Writer, abort.Token), abort.Token).ConfigureAwait(false);
+                        return;
+                    }
+
                     await ProduceAsync(ledger, keys, k, toRequest, sampleChannel.Writer, abort.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
@@ -153,14 +164,16 @@ public sealed class PipelineRunner(
                 }
             }, CancellationToken.None)).ToArray();
 
+            if (_waves is not null)
+                barrier.Add(reverify.Count);
             var writer = Task.Run(() => new LedgerWriter(ledger, summary, Progress, toRequest,
                 () => new SamplerCounters(Volatile.Read(ref _requests), Volatile.Read(ref _inFlight), _budget.CostUsd),
-                options.Model.PricePerMillionPromptTokens + options.Model.PricePerMillionCompletionTokens > 0, reason =>
+                options.Model.HasPrices(), reason =>
             {
                 abortReason ??= reason;
                 logger.LogError("stopping the run: {Reason}", reason);
                 abort.Cancel();
-            }, _leases).RunAsync(writeChannel.Reader), CancellationToken.None);
+            }, _leases) { Settled = barrier.Settle }.RunAsync(writeChannel.Reader), CancellationToken.None);
 
             await producer.ConfigureAwait(false);
             await Task.WhenAll(samplers).ConfigureAwait(false);
@@ -187,6 +200,7 @@ public sealed class PipelineRunner(
             summary.LowestConcurrency = throttle.Concurrency.LowestLimit == int.MaxValue ? null : throttle.Concurrency.LowestLimit;
             summary.CostUsd = Math.Round(_budget.CostUsd, 6);
             summary.ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            Adaptive.RunFigures.Fill(summary, options, ledger, runId, _fingerprint, _waves, logger);
             ledger.FinishRun(runId, summary.Interrupted ? "interrupted" : summary.Complete ? "complete" : "incomplete",
                 JsonSerializer.Serialize(summary));
         }
@@ -247,6 +261,30 @@ public sealed class PipelineRunner(
             // Other workers hold the rest: wait for them to answer it, or for a dead one's lease to run out.
             await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(_leases.LeaseSeconds / 4, 0.5, 5)), ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Queues one adaptive wave's group once it is claimed. A group another worker holds, or that it answered
+    /// meanwhile, is settled at once: its results reach the ledger through that worker (the next round reads them), and
+    /// this run does not ask for it again (a dead holder's samples are left for the next run).
+    /// </summary>
+    private async ValueTask ClaimWaveAsync(SampleJob job, Adaptive.WaveBarrier barrier, ChannelWriter<SampleJob> jobs, CancellationToken ct)
+    {
+        var key = job.Key(_fingerprint);
+        var claimed = _leases.TryClaim(key);
+        var wanted = claimed ? _leases.StillMissing(key, job.Missing) : [];
+        if (wanted.Count < job.Missing.Count)
+        {
+            barrier.Settle(job.Missing.Count - wanted.Count);
+            _waves!.Failed(job.Problem.Id, job.Missing.Except(wanted));
+        }
+        if (wanted.Count == 0)
+        {
+            if (claimed)
+                _leases.Release([key]);
+            return;
+        }
+        await jobs.WriteAsync(job with { Missing = wanted }, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -324,8 +362,8 @@ public sealed class PipelineRunner(
                 var batched = options.Run.MaxProblems is not null || options.Sources.Any(s => s.PerBatch is not null);
                 if (joined)
                     logger.LogInformation("joining batch {Batch} of the workers already on this ledger: {Pending} problems with samples left", batchId, pending.PendingProblems);
-                else if (batched && pending.PendingProblems > 0)
-                    logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", pending.PendingProblems);
+                else if (batched && Unfinished(ledger, keys, pending) is > 0 and var unfinished)
+                    logger.LogInformation("resuming the unfinished batch: {Pending} problems with samples left; the next batch takes new problems", unfinished);
                 else
                 {
                     new BatchIntake(options, ledger, runId, logger).Take(sources, summary, stopToken);
@@ -350,6 +388,12 @@ public sealed class PipelineRunner(
             return null;
         }
     }
+
+    /// <summary>Problems with samples left; under adaptive budgets a problem decided early keeps fewer than K samples for good, so only open ones count.</summary>
+    private int Unfinished(RunLedger ledger, List<string> keys, PendingCounts pending) =>
+        pending.PendingProblems > 0 && options.Model.Adaptive.Enabled
+            ? new Adaptive.AdaptiveScheduler(options, ledger, keys, _fingerprint).CountOpen()
+            : pending.PendingProblems;
 
     private int VerifyConcurrency => options.Run.VerifyConcurrency > 0 ? options.Run.VerifyConcurrency : Environment.ProcessorCount;
 
@@ -442,6 +486,7 @@ public sealed class PipelineRunner(
             var reason = ResiliencePipelineFactory.Describe(e);
             var which = job.Missing.Count == 1 ? $"{job.Missing[0]}" : $"{job.Missing[0]}-{job.Missing[^1]}";
             logger.LogWarning("sample {Problem}#{Index} failed after {Tries} tries: {Reason}", job.Problem.Id, which, tries, reason);
+            _waves?.Failed(job.Problem.Id, job.Missing);
             foreach (var index in job.Missing)
                 await writes.WriteAsync(new WriteItem(null, null, new AttemptErrorRecord(job.Problem.Id, index, reason, tries, runId), false), CancellationToken.None).ConfigureAwait(false);
             await writes.WriteAsync(new WriteItem(null, null, null, false) { Release = job.Key(_fingerprint) }, CancellationToken.None).ConfigureAwait(false);

@@ -17,9 +17,7 @@ public sealed class RunBudget(BudgetOptions budget, ModelOptions model, SharedBu
     private long _promptTokens;
     private long _completionTokens;
 
-    public double CostUsd =>
-        (Interlocked.Read(ref _promptTokens) * model.PricePerMillionPromptTokens +
-         Interlocked.Read(ref _completionTokens) * model.PricePerMillionCompletionTokens) / 1_000_000;
+    public double CostUsd => model.PriceUsd(Interlocked.Read(ref _promptTokens), Interlocked.Read(ref _completionTokens));
 
     /// <summary>Reserves one request, or throws <see cref="BudgetExhaustedException"/> naming the cap that was reached.</summary>
     public void ReserveRequest()

@@ -9,6 +9,8 @@ public sealed record RunProgress(int SamplesToRequest, int SamplesCompleted, int
     public double CostUsd { get; init; }
     public bool Priced { get; init; }
     public int InFlight { get; init; }
+    /// <summary>Problems with at least one accepted sample in this run (the live stand-in for kept problems).</summary>
+    public int ProblemsAccepted { get; init; }
     /// <summary>Verdicts so far per domain: (verified, accepted).</summary>
     public IReadOnlyDictionary<string, (int Verified, int Accepted)> ByDomain { get; init; } = new Dictionary<string, (int, int)>();
 }

@@ -34,6 +34,10 @@ public sealed class RunSummary
     /// <summary>Lowest in-flight limit the adaptive concurrency fell to after 429s (null: never throttled).</summary>
     [JsonPropertyName("lowest_concurrency")] public int? LowestConcurrency { get; set; }
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; set; }
+    /// <summary>Cost per accepted trace and per kept problem of this run's samples, read back from the ledger.</summary>
+    [JsonPropertyName("cost")] public Reports.Cost.CostFigures? Cost { get; set; }
+    /// <summary>What adaptive budgets decided (model.adaptive.enabled only).</summary>
+    [JsonPropertyName("adaptive")] public Adaptive.AdaptiveTally? Adaptive { get; set; }
     [JsonPropertyName("verdict_kinds")] public SortedDictionary<string, int> VerdictKinds { get; } = new(StringComparer.Ordinal);
 
     [JsonIgnore] public List<InputError> InputErrorList { get; } = [];

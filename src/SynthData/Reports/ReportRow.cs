@@ -33,7 +33,7 @@ public sealed record ReportRow
 
     private static ReportRow FromGroup(string source, string kind, int? difficulty, ReportTally.Group g, ModelOptions prices)
     {
-        var cost = (g.PromptTokens * prices.PricePerMillionPromptTokens + g.CompletionTokens * prices.PricePerMillionCompletionTokens) / 1e6;
+        var cost = prices.PriceUsd(g.PromptTokens, g.CompletionTokens);
         return new ReportRow
         {
             Source = source,

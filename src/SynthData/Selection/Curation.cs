@@ -101,7 +101,8 @@ public sealed class Curation
         return eligible;
     }
 
-    private static IEnumerable<List<LedgerAttempt>> GroupByProblem(IEnumerable<LedgerAttempt> attempts)
+    /// <summary>Consecutive attempts of one problem, from a stream ordered by problem (as the ledger streams them).</summary>
+    public static IEnumerable<List<LedgerAttempt>> GroupByProblem(IEnumerable<LedgerAttempt> attempts)
     {
         var group = new List<LedgerAttempt>();
         foreach (var a in attempts)

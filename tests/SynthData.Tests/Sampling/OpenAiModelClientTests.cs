@@ -40,7 +40,7 @@ public sealed class OpenAiModelClientTests
         await using var endpoint = await Start();
         var c = await Client(endpoint).CompleteAsync(Request(1), CancellationToken.None);
         Assert.Equal("stop", c.FinishReason);
-        Assert.Contains("\\boxed{7}", c.Content, StringComparison.Ordinal);
+        Assert.True(SynthData.Tests.Simulation.AnswerText.Accepted("7", c.Content), c.Content); // the simulator varies the answer form
         Assert.True(c.PromptTokens > 0 && c.CompletionTokens > 0);
         Assert.Equal("simulated", c.Model);
         Assert.True(c.LatencyMs > 0);
@@ -67,7 +67,7 @@ public sealed class OpenAiModelClientTests
         var c = await Client(endpoint).CompleteAsync(Request(2, stream), CancellationToken.None);
         Assert.False(string.IsNullOrWhiteSpace(c.ReasoningContent));
         Assert.DoesNotContain("<think>", c.Content, StringComparison.Ordinal);
-        Assert.Contains("\\boxed{7}", c.Content, StringComparison.Ordinal);
+        Assert.True(SynthData.Tests.Simulation.AnswerText.Accepted("7", c.Content), c.Content); // the simulator varies the answer form
     }
 
     [Fact]

@@ -16,6 +16,18 @@ internal static partial class AnswerText
         return matches.Count == 0 ? null : matches[^1].Groups[1].Value;
     }
 
+    private static readonly SynthData.Verification.Math.MathAnswerChecker Checker = new();
+
+    /// <summary>The problem's reference answer (a <c>\boxed{}</c> wrapper removed), else the GSM8K "#### N" line of its solution.</summary>
+    public static string Reference(SynthData.Problems.Problem problem)
+    {
+        var answer = problem.Answer ?? GsmFinal().Match(problem.Solution ?? string.Empty).Groups[1].Value;
+        return answer.StartsWith("\\boxed{", StringComparison.Ordinal) && answer.EndsWith('}') ? answer[7..^1] : answer;
+    }
+
+    /// <summary>Whether the pipeline's math verifier accepts <paramref name="response"/> for <paramref name="gold"/>.</summary>
+    public static bool Accepted(string gold, string response) => Checker.Check(gold, response).Equivalent;
+
     /// <summary>The numeric value of an integer, decimal or simple fraction answer.</summary>
     public static double Value(string answer)
     {
@@ -53,6 +65,9 @@ internal static partial class AnswerText
 
     [GeneratedRegex(@"^(-?)\\frac\{(-?\d+)\}\{(\d+)\}$")]
     private static partial Regex Frac();
+
+    [GeneratedRegex(@"^####\s*(.+?)\s*$", RegexOptions.Multiline)]
+    private static partial Regex GsmFinal();
 
     [GeneratedRegex(@"```python\n(.*?)\n```", RegexOptions.Singleline)]
     private static partial Regex PythonBlock();

@@ -14,7 +14,7 @@ internal static class MathResponses
         "Let me set up the quantities and work it out carefully.",
     ];
 
-    private static readonly string[] Closers = ["The answer is", "So the final answer is", "Therefore the answer is"];
+    private static readonly string[] Closers = AnswerStatements.Closers;
 
     private static readonly (SimulatedFlaw Flaw, double Weight)[] Flaws =
     [
@@ -25,8 +25,20 @@ internal static class MathResponses
         (SimulatedFlaw.CutOff, 0.20),
     ];
 
-    public static SimulatedCompletion Correct(WorkedSolution solution, SeededRandom rng) =>
-        Committed(rng, solution.Steps, solution.Answer, SimulatedFlaw.None);
+    /// <summary>The worked steps, then the reference answer in one of the equivalent forms and endings real models use.</summary>
+    public static SimulatedCompletion Correct(WorkedSolution solution, string prompt, SeededRandom rng)
+    {
+        var opener = rng.Pick(Openers);
+        var conclusion = $"{rng.Pick(Closers)} {solution.Answer}.";
+        var (answer, final) = AnswerStatements.State(solution.Answer, prompt, rng);
+        return new SimulatedCompletion
+        {
+            Reasoning = Join(opener, solution.Steps, conclusion),
+            Answer = answer,
+            Flaw = SimulatedFlaw.None,
+            FinalAnswer = final,
+        };
+    }
 
     public static SimulatedCompletion Wrong(WorkedSolution solution, SeededRandom rng, int tokenBudget)
     {

@@ -14,8 +14,9 @@ public sealed record SimulatedCompletion
     public required SimulatedFlaw Flaw { get; init; }
 
     /// <summary>
-    /// What the response commits to: for math the content of the last <c>\boxed{}</c> after the reasoning, for code the
-    /// program in the fenced block; <c>null</c> when there is none. For a wrong math response this always differs from the
+    /// What the response commits to: for math the answer its ending states (the content of the last <c>\boxed{}</c>, or of
+    /// the later statement after it; a correct response may write any form equal to the reference), for code the program
+    /// in the fenced block; <c>null</c> when there is none. For a wrong math response this always differs from the
     /// reference answer.
     /// </summary>
     public string? FinalAnswer { get; init; }

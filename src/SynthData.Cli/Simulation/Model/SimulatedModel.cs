@@ -17,18 +17,18 @@ public sealed class SimulatedModel
     public const int DefaultContextTokens = 4096;
 
     private readonly SimulatedAnswerBook _book;
-    private readonly double _accuracy;
     private readonly int _contextTokens;
+    private readonly ProblemDifficulty _difficulty;
 
-    public SimulatedModel(SimulatedAnswerBook book, double accuracy, int contextTokens = DefaultContextTokens)
+    public SimulatedModel(SimulatedAnswerBook book, double accuracy, int contextTokens = DefaultContextTokens, ProblemDifficulty? difficulty = null)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentOutOfRangeException.ThrowIfLessThan(accuracy, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(accuracy, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(contextTokens, 1);
         _book = book;
-        _accuracy = accuracy;
         _contextTokens = contextTokens;
+        _difficulty = difficulty ?? new ProblemDifficulty(accuracy);
     }
 
     /// <summary>Answers a request whose question (the problem prompt inside any template) is <paramref name="requestText"/>.</summary>
@@ -51,11 +51,11 @@ public sealed class SimulatedModel
     {
         ArgumentNullException.ThrowIfNull(problem);
         var rng = SeededRandom.ForItem(seed, choiceIndex, "simulated:" + problem.Id);
-        var correct = rng.NextDouble() < _accuracy;
+        var correct = rng.NextDouble() < _difficulty.PassRate(problem.Id);
         var completion = problem.Domain switch
         {
             ProblemDomain.Math when WorkedSolution.From(problem) is { } solution =>
-                correct ? MathResponses.Correct(solution, rng) : MathResponses.Wrong(solution, rng, _contextTokens),
+                correct ? MathResponses.Correct(solution, problem.Prompt, rng) : MathResponses.Wrong(solution, rng, _contextTokens),
             ProblemDomain.Code when ReferenceProgram.From(problem) is { } program =>
                 correct ? CodeResponses.Correct(program, problem.Prompt, rng) : CodeResponses.Wrong(program, problem.Prompt, rng, _contextTokens),
             ProblemDomain.Logic when !string.IsNullOrWhiteSpace(problem.Solution) =>

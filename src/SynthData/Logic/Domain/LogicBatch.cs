@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SynthData.Problems;
+using SynthData.Verification;
 
 namespace SynthData.Logic.Domain;
 
@@ -15,37 +16,20 @@ public sealed record LogicBatchSummary(int Lines, int Accepted, int Rejected, in
 /// </summary>
 public static class LogicBatch
 {
-    private const int ChunkSize = 2048;
-
     public static async Task<LogicBatchSummary> RunAsync(TextReader input, TextWriter output, LogicVerifier verifier, CancellationToken cancellationToken)
     {
         var (lines, accepted, rejected, errors) = (0, 0, 0, 0);
-        var chunk = new List<(int LineNumber, string Text)>(ChunkSize);
-        while (true)
+        await OrderedLineBatch.RunAsync(input, output, (lineNumber, line) => CheckLine(lineNumber, line, verifier), ok =>
         {
-            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is not null)
-                chunk.Add((++lines, line));
-            if (chunk.Count == ChunkSize || (line is null && chunk.Count > 0))
-            {
-                var results = new (string Json, bool? Accepted)[chunk.Count];
-                Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                    i => results[i] = CheckLine(chunk[i].LineNumber, chunk[i].Text, verifier));
-                foreach (var (json, ok) in results)
-                {
-                    await output.WriteLineAsync(json.AsMemory(), cancellationToken).ConfigureAwait(false);
-                    if (ok is null)
-                        errors++;
-                    else if (ok.Value)
-                        accepted++;
-                    else
-                        rejected++;
-                }
-                chunk.Clear();
-            }
-            if (line is null)
-                return new LogicBatchSummary(lines, accepted, rejected, errors);
-        }
+            lines++;
+            if (ok is null)
+                errors++;
+            else if (ok.Value)
+                accepted++;
+            else
+                rejected++;
+        }, cancellationToken).ConfigureAwait(false);
+        return new LogicBatchSummary(lines, accepted, rejected, errors);
     }
 
     private static (string Json, bool? Accepted) CheckLine(int lineNumber, string line, LogicVerifier verifier)

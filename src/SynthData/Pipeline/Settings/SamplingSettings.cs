@@ -26,7 +26,7 @@ public sealed class SamplingSettings
         "request_timeout_seconds", "max_retries", "retry_base_delay_seconds", "retry_max_delay_seconds",
         "adaptive_concurrency", "requests_per_minute", "tokens_per_minute", "circuit_break_seconds", "max_outage_seconds",
         "price_per_million_prompt_tokens", "price_per_million_completion_tokens", "faults", "latency_ms",
-        "connect_timeout_seconds", "preflight", "budget",
+        "connect_timeout_seconds", "preflight", "budget", "adaptive",
     };
 
     private static readonly JsonSerializerOptions Json = new()

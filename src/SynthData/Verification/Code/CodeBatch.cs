@@ -59,30 +59,18 @@ public static class CodeBatch
         }
 
         var id = row["id"]?.DeepClone();
-        Problem problem;
-        string code;
+        CodeRow parsed;
         try
         {
-            code = row["code"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : string.Empty;
-            if (code.Length == 0)
-                return InputError(id, lineNumber, "field 'code' is required (the program, or a whole model response)", started);
-            problem = CodeTestsJson.Read(TestsOf(row)).ToProblem(row["id"]?.ToString() ?? lineNumber.ToString(CultureInfo.InvariantCulture), ProblemOrigin.Dataset("verify-code", lineNumber));
+            parsed = CodeRow.Read(row, lineNumber);
         }
-        catch (ProblemFormatException e)
+        catch (CodeRowException e)
         {
-            return InputError(id, lineNumber, $"field '{e.Field}': {e.Message}", started);
+            return InputError(id, lineNumber, e.Message, started);
         }
-        catch (InvalidOperationException e)
-        {
-            // System.Text.Json refuses strings it cannot decode (e.g. a lone surrogate escape) this way.
-            return InputError(id, lineNumber, $"unreadable string: {e.Message}", started);
-        }
-
-        // Bare code is accepted only from a reply that has no reasoning section: code inside <think> is not an answer.
-        var hasThink = code.Contains("<think>", StringComparison.Ordinal) || code.Contains("</think>", StringComparison.Ordinal);
-        var program = ProgramExtractor.Extract(code, acceptBareCode: !hasThink);
-        if (program is null)
+        if (parsed.Program is not { } program)
             return new LineResult(Result(id, false, 0, "no code", started), LineKind.NotPassed);
+        var problem = parsed.Problem;
         var verdict = await verifier.CheckProgramAsync(problem, program, cancellationToken).ConfigureAwait(false);
         var json = Result(id, verdict.Accepted, verdict.EffectiveScore(), $"{verdict.Kind}: {verdict.Reason}", started);
         if (verdict.IsVerifierError)
@@ -92,37 +80,6 @@ public static class CodeBatch
         }
         return new LineResult(json, verdict.Accepted ? LineKind.Passed : LineKind.NotPassed);
     }
-
-    /// <summary>
-    /// The row's tests as a <see cref="CodeTestsJson"/> object: the row itself, except that the single-case
-    /// <c>stdin</c>/<c>expected_stdout</c> form becomes one <c>inputs</c>/<c>outputs</c> case.
-    /// </summary>
-    private static JsonObject TestsOf(JsonObject row)
-    {
-        if (!row.ContainsKey("stdin") && !row.ContainsKey("expected_stdout"))
-            return row;
-        foreach (var other in new[] { "tests", "function_tests", "inputs", "outputs" })
-        {
-            if (row.ContainsKey(other))
-                throw new ProblemFormatException(other, "expected exactly one kind of tests, got 'stdin'/'expected_stdout' and '" + other + "'");
-        }
-        var tests = new JsonObject
-        {
-            ["inputs"] = new JsonArray(Text(row, "stdin")),
-            ["outputs"] = new JsonArray(Text(row, "expected_stdout")),
-        };
-        foreach (var key in new[] { "timeout_s", "float_tolerance" })
-        {
-            if (row.ContainsKey(key))
-                tests[key] = row[key]?.DeepClone();
-        }
-        return tests;
-    }
-
-    private static string Text(JsonObject row, string key) =>
-        row[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            ? v.GetValue<string>()
-            : throw new ProblemFormatException(key, "expected a string ('stdin' and 'expected_stdout' go together; 'stdin' may be \"\")");
 
     private static LineResult InputError(JsonNode? id, int lineNumber, string message, long started)
     {

@@ -57,7 +57,7 @@ public sealed class CodeVerifier : IVerifier, IDisposable
             var command = SandboxCommand.Create(options, _harness, cgroup);
             if (options.Sandbox != SandboxMode.None && cgroup is null)
             {
-                _logger.LogInformation("Code sandbox memory: {How}: each process is held to {Mb} MB (RLIMIT_AS), not the check as a whole",
+                _logger.LogInformation("Code sandbox memory: {How}: a check's processes together are held to {Mb} MB",
                     command.MemoryLimitDescription, options.MemoryMb);
             }
             var warm = options.WarmSandboxes && options.Sandbox != SandboxMode.None ? new WarmSandboxPool(command, _logger) : null;
@@ -74,8 +74,9 @@ public sealed class CodeVerifier : IVerifier, IDisposable
     public string Name => "code-sandbox";
     // 2: tests see module-level data and in-place argument changes. 3: program exceptions fail their test case, tests see
     // only the names they use and never a program's builtin shadow, the program is __main__, one memory cgroup per check;
-    // partial-credit scores, every case run.
-    public string Version => "3";
+    // partial-credit scores, every case run. 4: one memory limit per check without a cgroup too (host-side watchdog),
+    // System V IPC denied.
+    public string Version => "4";
     public ProblemDomain Domain => ProblemDomain.Code;
 
     public CodeVerifierOptions Options => _options;

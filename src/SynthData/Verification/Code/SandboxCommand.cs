@@ -46,7 +46,8 @@ internal sealed class SandboxCommand : IDisposable
     }
 
     /// <summary>How the memory of a whole check is limited here (for logs and the README's claims).</summary>
-    public string MemoryLimitDescription => _cgroup?.Description ?? "per-process RLIMIT_AS only (no memory cgroup can be created)";
+    public string MemoryLimitDescription => _cgroup?.Description
+        ?? "no memory cgroup can be created: the host-side watchdog sums the check's processes' memory (RLIMIT_AS per process behind it)";
 
     public bool HasMemoryCgroup => _cgroup is not null;
 
@@ -133,7 +134,9 @@ internal sealed class SandboxCommand : IDisposable
         var start = new ProcessStartInfo(command[0]);
         foreach (var a in command.Skip(1))
             start.ArgumentList.Add(a);
-        return new SandboxLaunch(start, null, cgroup);
+        // Without a cgroup the host-side watchdog holds the check's program processes together to MemoryMb.
+        var watchdogLimit = cgroup is null ? (long)_options.MemoryMb << 20 : (long?)null;
+        return new SandboxLaunch(start, null, cgroup, watchdogLimit);
     }
 
     /// <summary>
@@ -226,12 +229,18 @@ internal sealed class SandboxCommand : IDisposable
     }
 }
 
-/// <summary>One prepared sandbox process; owns the scratch directory of an unsandboxed run and the memory cgroup.</summary>
-internal sealed class SandboxLaunch(ProcessStartInfo startInfo, string? scratchDirectory, MemoryCgroupLease? cgroup) : IDisposable
+/// <summary>
+/// One prepared sandbox process; owns the scratch directory of an unsandboxed run and the memory cgroup. A jail
+/// without a cgroup carries <see cref="WatchdogLimitBytes"/> instead: the limit <see cref="TreeMemoryWatchdog"/>
+/// holds each check's program processes to.
+/// </summary>
+internal sealed class SandboxLaunch(ProcessStartInfo startInfo, string? scratchDirectory, MemoryCgroupLease? cgroup, long? watchdogLimitBytes = null) : IDisposable
 {
     public ProcessStartInfo StartInfo { get; } = startInfo;
 
     public MemoryCgroupLease? Cgroup { get; } = cgroup;
+
+    public long? WatchdogLimitBytes { get; } = watchdogLimitBytes;
 
     public void Dispose()
     {

@@ -98,6 +98,7 @@ internal sealed class WarmSandbox : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var oomBefore = _launch.Cgroup?.OomKills() ?? 0;
+        using var watch = _launch.WatchdogLimitBytes is { } limit ? TreeMemoryWatchdog.Start(_process.Id, limit) : null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(wallLimit + SupervisorSlack);
         // Killing the jail breaks any pending pipe read or write, which a cancelled token alone may not.
@@ -121,7 +122,7 @@ internal sealed class WarmSandbox : IDisposable
             return new SandboxRun(
                 code == "x" ? null : int.Parse(code, CultureInfo.InvariantCulture), report, stdout, stderr,
                 timedOut == "1", over == "1", clock.Elapsed,
-                MemoryLimitHit: (_launch.Cgroup?.OomKills() ?? 0) > oomBefore);
+                MemoryLimitHit: (_launch.Cgroup?.OomKills() ?? 0) > oomBefore || watch?.Fired == true);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or FormatException or OverflowException)
         {

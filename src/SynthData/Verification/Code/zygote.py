@@ -91,7 +91,9 @@ class SockFprog(ctypes.Structure):
 # async I/O engines and page-fault handlers (io_uring, userfaultfd), other processes' memory and descriptors
 # (ptrace, process_vm_*, pidfd_getfd, kcmp, move_pages...), kernel programs and counters (bpf, perf_event_open),
 # keyrings (they belong to the user namespace, which a warm slot's checks share), mounts and namespaces, modules,
-# reboot and clocks, file handles, and memfd (anonymous files outside the /tmp size cap).
+# reboot and clocks, file handles, memfd (anonymous files outside the /tmp size cap) and System V IPC objects
+# (shared memory segments outlive their processes and belong to no process's RSS; pure Python uses POSIX
+# semaphores and /dev/shm instead).
 DENIED = (
     "io_uring_setup io_uring_enter io_uring_register userfaultfd ptrace process_vm_readv process_vm_writev "
     "pidfd_getfd process_madvise process_mrelease kcmp migrate_pages move_pages perf_event_open bpf "
@@ -99,7 +101,7 @@ DENIED = (
     "mount_setattr unshare setns kexec_load kexec_file_load reboot init_module finit_module delete_module swapon "
     "swapoff acct settimeofday clock_settime clock_adjtime adjtimex memfd_create memfd_secret name_to_handle_at "
     "open_by_handle_at fanotify_init lookup_dcookie quotactl quotactl_fd vhangup iopl ioperm modify_ldt uselib ustat "
-    "sysfs _sysctl personality syslog"
+    "sysfs _sysctl personality syslog shmget msgget semget"
 ).split()
 # clone() is allowed without namespace flags; clone3 answers ENOSYS (its flags are behind a pointer the filter cannot
 # read), so libc falls back to clone.
@@ -114,7 +116,8 @@ SYSCALL_TABLES = {
         finit_module=313, delete_module=176, swapon=167, swapoff=168, acct=163, settimeofday=164, clock_settime=227,
         clock_adjtime=305, adjtimex=159, memfd_create=319, memfd_secret=447, name_to_handle_at=303, open_by_handle_at=304,
         fanotify_init=300, lookup_dcookie=212, quotactl=179, quotactl_fd=443, vhangup=153, iopl=172, ioperm=173,
-        modify_ldt=154, uselib=134, ustat=136, sysfs=139, _sysctl=156, personality=135, syslog=103, clone=56, clone3=435)),
+        modify_ldt=154, uselib=134, ustat=136, sysfs=139, _sysctl=156, personality=135, syslog=103, shmget=29, msgget=68,
+        semget=64, clone=56, clone3=435)),
     "aarch64": (0xC00000B7, False, dict(
         io_uring_setup=425, io_uring_enter=426, io_uring_register=427, userfaultfd=282, ptrace=117, process_vm_readv=270,
         process_vm_writev=271, pidfd_getfd=438, process_madvise=440, process_mrelease=448, kcmp=272, migrate_pages=238,
@@ -124,7 +127,7 @@ SYSCALL_TABLES = {
         finit_module=273, delete_module=106, swapon=224, swapoff=225, acct=89, settimeofday=170, clock_settime=112,
         clock_adjtime=266, adjtimex=171, memfd_create=279, memfd_secret=447, name_to_handle_at=264, open_by_handle_at=265,
         fanotify_init=262, lookup_dcookie=18, quotactl=60, quotactl_fd=443, vhangup=58, personality=92, syslog=116,
-        clone=220, clone3=435)),
+        shmget=194, msgget=186, semget=190, clone=220, clone3=435)),
 }
 
 

@@ -25,7 +25,7 @@ public sealed class MathAnswerChecker : IMathAnswerChecker
         _extractor = new AnswerExtractor(_options.LastNumberFallback);
     }
 
-    public string Version => "math-4";
+    public string Version => "math-5";
 
     public MathCheckResult Check(string gold, string prediction)
     {

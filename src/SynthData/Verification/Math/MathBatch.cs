@@ -12,46 +12,18 @@ namespace SynthData.Verification.Math;
 /// </summary>
 public static class MathBatch
 {
-    /// <summary>Lines checked in parallel between two ordered writes; bounds memory on any input size.</summary>
-    private const int ChunkSize = 2048;
-
-
     public static async Task<MathBatchSummary> RunAsync(TextReader input, TextWriter output, IMathAnswerChecker checker,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(checker);
         var counts = new Counts();
-        var chunk = new List<(int LineNumber, string Text)>(ChunkSize);
-        var lineNumber = 0;
-        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await OrderedLineBatch.RunAsync(input, output, (lineNumber, line) =>
         {
-            lineNumber++;
-            chunk.Add((lineNumber, line));
-            if (chunk.Count == ChunkSize)
-                await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
-        }
-        await FlushAsync(chunk, output, checker, counts, cancellationToken).ConfigureAwait(false);
+            var (json, outcome, ms) = CheckLine(lineNumber, line, checker);
+            return (json, (outcome, ms));
+        }, result => counts.Add(result.outcome, result.ms), cancellationToken).ConfigureAwait(false);
         return new MathBatchSummary(counts.Lines, counts.Equivalent, counts.NotEquivalent, counts.NoAnswer, counts.Errors,
             counts.Percentile(0.5), counts.Percentile(0.99));
-    }
-
-    private static async Task FlushAsync(List<(int LineNumber, string Text)> chunk, TextWriter output, IMathAnswerChecker checker,
-        Counts counts, CancellationToken cancellationToken)
-    {
-        if (chunk.Count == 0)
-            return;
-        var results = new string[chunk.Count];
-        var outcomes = new Outcome[chunk.Count];
-        var durations = new double[chunk.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, chunk.Count, parallel, i => (results[i], outcomes[i], durations[i]) = CheckLine(chunk[i].LineNumber, chunk[i].Text, checker));
-        foreach (var result in results)
-            await output.WriteLineAsync(result.AsMemory(), cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < outcomes.Length; i++)
-            counts.Add(outcomes[i], durations[i]);
-        chunk.Clear();
     }
 
     private static (string Json, Outcome Outcome, double DurationMs) CheckLine(int lineNumber, string line, IMathAnswerChecker checker)

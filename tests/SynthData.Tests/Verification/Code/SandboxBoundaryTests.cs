@@ -106,6 +106,22 @@ public sealed class SandboxBoundaryTests
     }
 
     [Fact]
+    public async Task Without_a_cgroup_the_watchdog_holds_the_processes_of_a_check_to_one_limit()
+    {
+        var problem = SandboxFixture.AssertProblem("assert add(2, 3) == 5", "add", timeoutSeconds: 40);
+        foreach (var warm in new[] { true, false })
+        {
+            using var verifier = new CodeVerifier(new CodeVerifierOptions { WarmSandboxes = warm, MemoryMb = 512, MemoryCgroup = false, SandboxUid = SandboxProcesses.Uid });
+            var verdict = await verifier.CheckProgramAsync(problem, ChildrenTogether, CancellationToken.None);
+            Assert.True(verdict.Kind == VerdictKinds.Memory, $"warm={warm}: {verdict.Kind} {verdict.Reason}");
+            // Only the check's namespace was killed: the warm slot (or the next fresh jail) serves the next check.
+            Assert.True((await verifier.CheckProgramAsync(AddProblem, Add, CancellationToken.None)).Accepted);
+        }
+        var leftovers = await SandboxProcesses.AfterGraceAsync(TimeSpan.FromSeconds(5));
+        Assert.True(leftovers.Count == 0, "processes left behind: " + string.Join(", ", leftovers));
+    }
+
+    [Fact]
     public async Task Without_a_cgroup_each_process_is_limited_and_memfd_is_denied()
     {
         using var verifier = new CodeVerifier(new CodeVerifierOptions { MemoryCgroup = false, MemoryMb = 256, TimeoutSeconds = 20 });

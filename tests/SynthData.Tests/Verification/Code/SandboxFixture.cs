@@ -6,7 +6,7 @@ namespace SynthData.Tests.Verification.Code;
 /// <summary>One real bubblewrap-backed verifier shared by a test class (the harness file is written once).</summary>
 public sealed class SandboxFixture : IDisposable
 {
-    public CodeVerifier Verifier { get; } = new(new CodeVerifierOptions { TimeoutSeconds = 3, MemoryCgroup = MemoryCgroupWanted });
+    public CodeVerifier Verifier { get; } = new(new CodeVerifierOptions { TimeoutSeconds = 3, MemoryCgroup = MemoryCgroupWanted, SandboxUid = SandboxProcesses.Uid });
 
     /// <summary>
     /// SYNTHDATA_TEST_MEMORY_CGROUP=0 runs the sandbox suites on the per-process fallback (a host without cgroup
@@ -39,7 +39,7 @@ public sealed class SandboxFixture : IDisposable
 /// <summary>A verifier that starts a fresh jail for every check (warm sandboxes off).</summary>
 public sealed class FreshSandboxFixture : IDisposable
 {
-    public CodeVerifier Verifier { get; } = new(new CodeVerifierOptions { TimeoutSeconds = 3, WarmSandboxes = false, MemoryCgroup = SandboxFixture.MemoryCgroupWanted });
+    public CodeVerifier Verifier { get; } = new(new CodeVerifierOptions { TimeoutSeconds = 3, WarmSandboxes = false, MemoryCgroup = SandboxFixture.MemoryCgroupWanted, SandboxUid = SandboxProcesses.Uid });
 
     public void Dispose() => Verifier.Dispose();
 }

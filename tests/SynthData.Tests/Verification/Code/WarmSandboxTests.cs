@@ -14,7 +14,7 @@ namespace SynthData.Tests.Verification.Code;
 [Collection(SandboxCollection.Name)]
 public sealed class WarmSandboxTests : IDisposable
 {
-    private readonly CodeVerifier _verifier = new(new CodeVerifierOptions { TimeoutSeconds = 3, MaxParallelChecks = 1 });
+    private readonly CodeVerifier _verifier = new(new CodeVerifierOptions { TimeoutSeconds = 3, MaxParallelChecks = 1, SandboxUid = SandboxProcesses.Uid });
 
     private const string Benign = "def add(a, b):\n    return a + b\n";
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SynthData.Verification.Audit;
 
 namespace SynthData.Verification.Math.Audit;
 
@@ -6,38 +7,6 @@ namespace SynthData.Verification.Math.Audit;
 public sealed record MathAuditOutcome(MathAuditCase Case, MathCheckResult Result, double DurationMs)
 {
     public bool Agrees => Result.Equivalent == Case.Expected;
-}
-
-/// <summary>Confusion counts; "positive" means the verifier accepted (equivalent).</summary>
-public sealed record Confusion(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives)
-{
-    public int Total => TruePositives + FalsePositives + TrueNegatives + FalseNegatives;
-    public double Agreement => Total == 0 ? 0 : (double)(TruePositives + TrueNegatives) / Total;
-    /// <summary>Of the accepted, how many should be: the figure that protects the data. 1 when nothing was accepted.</summary>
-    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-    /// <summary>Of the should-be-accepted, how many were. 1 when there were none.</summary>
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-
-    public static Confusion Of(IEnumerable<MathAuditOutcome> outcomes)
-    {
-        var (tp, fp, tn, fn) = (0, 0, 0, 0);
-        foreach (var o in outcomes)
-        {
-            if (o.Result.Equivalent)
-            {
-                if (o.Case.Expected) tp++; else fp++;
-            }
-            else if (o.Case.Expected)
-            {
-                fn++;
-            }
-            else
-            {
-                tn++;
-            }
-        }
-        return new Confusion(tp, fp, tn, fn);
-    }
 }
 
 /// <summary>
@@ -49,23 +18,22 @@ public static class MathAudit
 {
     public sealed record Report(IReadOnlyList<MathAuditOutcome> Outcomes, IReadOnlyList<string> InputErrors)
     {
-        public Confusion Overall => Confusion.Of(Outcomes);
+        public Confusion Overall => Confusion.Of(Judged(Outcomes));
 
         public IEnumerable<(string Category, Confusion Counts)> ByCategory() =>
             Outcomes.GroupBy(o => o.Case.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (g.Key, Confusion.Of(g)));
+                .Select(g => (g.Key, Confusion.Of(Judged(g))));
 
         public IEnumerable<MathAuditOutcome> Disagreements => Outcomes.Where(o => !o.Agrees);
 
         public IEnumerable<MathAuditOutcome> Slowest(int count) => Outcomes.OrderByDescending(o => o.DurationMs).Take(count);
 
-        private double[]? _sortedDurations;
+        private AuditDurations? _durations;
 
-        public double Percentile(double p)
-        {
-            var sorted = _sortedDurations ??= [.. Outcomes.Select(o => o.DurationMs).Order()];
-            return sorted.Length == 0 ? 0 : sorted[System.Math.Clamp((int)System.Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        }
+        public double Percentile(double p) => (_durations ??= new AuditDurations(Outcomes.Select(o => o.DurationMs))).Percentile(p);
+
+        private static IEnumerable<(bool, bool)> Judged(IEnumerable<MathAuditOutcome> outcomes) =>
+            outcomes.Select(o => (o.Result.Equivalent, o.Case.Expected));
     }
 
     public static async Task<Report> RunAsync(TextReader input, IMathAnswerChecker checker, CancellationToken cancellationToken)

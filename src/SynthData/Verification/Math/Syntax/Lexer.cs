@@ -9,7 +9,7 @@ namespace SynthData.Verification.Math.Syntax;
 /// <c>1.5e3</c>); <c>\text{}</c>-like wrappers become text, units (dropped) or math; plain words become
 /// functions, units, list separators or text.
 /// </summary>
-internal sealed class Lexer
+internal sealed partial class Lexer
 {
     public const int MaxTokens = 4000;
     private const int MaxWrapperNesting = 8;
@@ -396,6 +396,9 @@ internal sealed class Lexer
             Add(TokenKind.ListSeparator, trimmed);
             return true;
         }
+        // A number then the noun it counts (\text{12 apples}) reads as the same words outside a wrapper do: the value.
+        if (CountedValue().IsMatch(trimmed) && !words.Skip(1).Any(w => w is "and" or "or" or "not"))
+            return Lex(content, nesting + 1);
         // Prose, possibly with numbers in it ("June 20"), is text; "5 inches" is a value and a unit.
         if (trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '-' or '\'' or ',' or '.')
             && words.Any(w => w.Length >= 3 && w.All(char.IsAsciiLetter) && !Vocabulary.Functions.Contains(w) && !Vocabulary.Units.Contains(w)))
@@ -464,4 +467,8 @@ internal sealed class Lexer
         else if (j + 3 < s.Length && s[j] == '^' && s[j + 1] == '{' && char.IsAsciiDigit(s[j + 2]) && s[j + 3] == '}')
             i = j + 4;
     }
+
+    /// <summary>A number (digits, optional thousands separators and decimals) then one to three plain words.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+[A-Za-z]{3,}(?:[ -][A-Za-z]{3,}){0,2}\.?$")]
+    private static partial System.Text.RegularExpressions.Regex CountedValue();
 }
