@@ -19,6 +19,7 @@ public sealed class LedgerIntake : IDisposable
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _add;
     private readonly SqliteCommand _claim;
+    private LedgerDedupIndex? _dedupIndex;
     private bool _done;
 
     internal LedgerIntake(SqliteConnection connection, long runId)
@@ -67,6 +68,12 @@ public sealed class LedgerIntake : IDisposable
         Added += _add.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The duplicate judge's index in the ledger, inside this intake's transaction (disposed with the intake), for
+    /// a filter of the given <see cref="Filtering.ProblemFilter.IndexLayout"/>.
+    /// </summary>
+    public LedgerDedupIndex DedupIndex(string layout) => _dedupIndex ??= new LedgerDedupIndex(_c, _tx, layout);
+
     public void SetPosition(string sourceKey, SourcePosition position)
     {
         using var cmd = Command("""
@@ -103,6 +110,7 @@ public sealed class LedgerIntake : IDisposable
         _find.Dispose();
         _add.Dispose();
         _claim.Dispose();
+        _dedupIndex?.Dispose();
         if (!_done)
             _tx.Rollback();
         _tx.Dispose();
