@@ -1,4 +1,5 @@
 using SynthData.Config;
+using SynthData.Filtering.Index;
 using SynthData.Problems;
 
 namespace SynthData.Filtering;
@@ -14,12 +15,14 @@ public sealed class ProblemFilter
     private readonly DedupOptions _dedup;
     private readonly BenchmarkIndex? _benchmarks;
     private readonly MinHasher? _hasher;
+    private readonly LshBands? _bands;
 
     public ProblemFilter(DedupOptions dedup, BenchmarkIndex? benchmarks)
     {
         _dedup = dedup;
         _benchmarks = benchmarks;
         _hasher = dedup.NearThreshold is null ? null : new MinHasher(dedup.NumPermutations, dedup.ShingleSize);
+        _bands = _hasher is null ? null : new LshBands(_hasher.Permutations, dedup.NearThreshold!.Value);
     }
 
     /// <summary>Loads the configured benchmark files (a missing one is a <see cref="ConfigException"/>).</summary>
@@ -28,16 +31,29 @@ public sealed class ProblemFilter
 
     public sealed record Result(List<Problem> Kept, List<DroppedProblem> Dropped);
 
+    /// <summary>
+    /// Says which index contents this filter can read: digests and bands built under other settings mean something
+    /// else, so an index records this and is rebuilt when it changes.
+    /// </summary>
+    public string IndexLayout =>
+        $"v1;exact={_dedup.Exact};near={(_hasher is null ? "off" : $"{_hasher.Permutations}/{_dedup.ShingleSize}/{_bands!.Layout}")};" +
+        $"same_answer={_dedup.RequireSameAnswer};text={KeptTextLength}";
+
+    /// <summary>Whether the filter compares problems with each other at all (it may only decontaminate).</summary>
+    public bool Deduplicates => _dedup.Exact || _hasher is not null;
+
     /// <param name="collected">This run's problems, in config order.</param>
     /// <param name="ledger">Problems recorded by earlier runs.</param>
     public Result Apply(IReadOnlyList<Problem> collected, IReadOnlyList<Problem> ledger)
     {
-        var session = Start(ledger);
+        var known = ledger.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var session = Start(new MemoryDedupIndex(), ledger);
         var kept = new List<Problem>(collected.Count);
         var dropped = new List<DroppedProblem>();
         foreach (var p in collected)
         {
-            if (session.Judge(p) is { } drop)
+            // A problem already in the ledger keeps its samples: it is only checked against the benchmarks.
+            if ((known.Contains(p.Id) ? Contamination(p) : session.Judge(p)) is { } drop)
                 dropped.Add(drop);
             else
                 kept.Add(p);
@@ -47,99 +63,79 @@ public sealed class ProblemFilter
     }
 
     /// <summary>
-    /// An incremental judge for problems streamed in config order: each kept problem is remembered, so later ones are
-    /// compared with it.
+    /// An incremental judge for new problems streamed in config order: each kept problem is remembered in
+    /// <paramref name="index"/>, so later ones are compared with it.
     /// </summary>
-    public Session Start(IEnumerable<Problem> ledger) => new(this, ledger);
+    /// <param name="unindexed">Problems to remember first (those of the ledger the index does not hold yet).</param>
+    public Session Start(IDedupIndex index, IEnumerable<Problem> unindexed) => new(this, index, unindexed);
 
     public sealed class Session
     {
-        /// <summary>
-        /// Enough of the matched problem's text for the reports (they show a one-line preview of it); keeping whole
-        /// prompts of every indexed problem was most of a run's memory.
-        /// </summary>
-        private const int KeptTextLength = 240;
-
         private readonly ProblemFilter _filter;
-        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-        private readonly Dictionary<(ProblemDomain, UInt128), int> _exact = new();
-        private readonly LshIndex? _near;
-        private readonly List<Remembered> _remembered = [];
-        // Signatures of the near-duplicate index, back to back (entry i at i * permutations): one flat array, not an
-        // array object per problem.
-        private readonly List<ulong> _signatures = [];
+        private readonly IDedupIndex _index;
 
-        /// <summary>What the judge needs of a kept problem: its id, how it is judged (hashed) and the start of its text.</summary>
-        private readonly record struct Remembered(string Id, ProblemDomain Domain, UInt128 Judged, string Text);
-
-        internal Session(ProblemFilter filter, IEnumerable<Problem> ledger)
+        internal Session(ProblemFilter filter, IDedupIndex index, IEnumerable<Problem> unindexed)
         {
             _filter = filter;
-            _near = filter._hasher is null ? null : new LshIndex(filter._hasher.Permutations, filter._dedup.NearThreshold!.Value);
-            foreach (var p in ledger)
-            {
-                _known.Add(p.Id);
-                if (filter._dedup.Exact || _near is not null)
-                    Remember(p, Describe(p));
-            }
+            _index = index;
+            if (!filter.Deduplicates)
+                return;
+            foreach (var p in unindexed)
+                Remember(p, filter.Describe(p));
         }
 
-        /// <summary>Why <paramref name="p"/> is dropped, or null when it is kept (and remembered).</summary>
+        /// <summary>Why the new problem <paramref name="p"/> is dropped, or null when it is kept (and remembered).</summary>
         public DroppedProblem? Judge(Problem p)
         {
-            var known = _known.Contains(p.Id);
             if (_filter.Contamination(p) is { } contaminated)
                 return contaminated;
-            if (known)
+            if (!_filter.Deduplicates)
                 return null;
-            var described = Describe(p);
+            var described = _filter.Describe(p);
             if (Duplicate(p, described) is { } duplicate)
                 return duplicate;
             Remember(p, described);
             return null;
         }
 
-        /// <summary>The digests and signature of a problem, computed once for both judging and remembering it.</summary>
-        private readonly record struct Described(UInt128 Judged, UInt128? Exact, ulong[]? Signature);
-
-        private Described Describe(Problem p) => new(
-            _filter.Judged(p),
-            _filter._dedup.Exact ? Hash128.Of(TextTokens.ExactKey(p.Prompt)) : null,
-            _near is null ? null : _filter._hasher!.Signature(p.Prompt));
-
-        private void Remember(Problem p, Described d)
-        {
-            var entry = _remembered.Count;
-            _remembered.Add(new Remembered(p.Id, p.Domain, d.Judged, p.Prompt.Length <= KeptTextLength ? p.Prompt : p.Prompt[..KeptTextLength]));
-            if (d.Exact is { } exact)
-                _exact.TryAdd((p.Domain, exact), entry);
-            if (d.Signature is not { } signature || _near is null)
-                return;
-            _near.Add(signature);
-            _signatures.AddRange(signature);
-        }
+        private void Remember(Problem p, Described d) => _index.Add(d.Entry, d.BandKeys, d.Signature);
 
         private DroppedProblem? Duplicate(Problem p, Described d)
         {
-            if (d.Exact is { } exact && _exact.TryGetValue((p.Domain, exact), out var sameAt)
-                && _remembered[sameAt] is var same && same.Id != p.Id)
-                return new DroppedProblem(p, DropReasons.ExactDuplicate, same.Id, same.Text, 1);
-            if (_near is null || d.Signature is not { } signature)
-                return null;
-            var signatures = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_signatures);
+            if (d.Entry.Exact is { } exact && _index.FindExact(exact) is { } same && same.ProblemId != p.Id)
+                return new DroppedProblem(p, DropReasons.ExactDuplicate, same.ProblemId, same.Text, 1);
             DroppedProblem? best = null;
-            foreach (var candidate in _near.Candidates(signature))
+            foreach (var (other, signature) in _index.Candidates(d.BandKeys))
             {
-                var other = _remembered[candidate];
-                if (other.Id == p.Id || other.Domain != p.Domain || other.Judged != d.Judged)
+                // Band keys are salted with the group, so a candidate of another group only shares a key by a hash collision.
+                if (other.ProblemId == p.Id || other.Group != d.Entry.Group)
                     continue;
-                var similarity = MinHasher.Similarity(signature, signatures.Slice(candidate * signature.Length, signature.Length));
+                var similarity = MinHasher.Similarity(d.Signature, signature);
                 if (similarity >= _filter._dedup.NearThreshold!.Value && (best is null || similarity > best.Score))
-                    best = new DroppedProblem(p, DropReasons.NearDuplicate, other.Id, other.Text, Math.Round(similarity, 4));
+                    best = new DroppedProblem(p, DropReasons.NearDuplicate, other.ProblemId, other.Text, Math.Round(similarity, 4));
             }
 
             return best;
         }
+    }
+
+    /// <summary>
+    /// Enough of a remembered problem's text for the reports (they show a one-line preview of it); keeping whole
+    /// prompts of every indexed problem was most of a run's memory.
+    /// </summary>
+    private const int KeptTextLength = 240;
+
+    private sealed record Described(DedupEntry Entry, ulong[] BandKeys, ulong[] Signature);
+
+    private Described Describe(Problem p)
+    {
+        var group = Group(p);
+        var exact = _dedup.Exact ? Hash128.Of(p.Domain.ToWire() + "\u001f" + TextTokens.ExactKey(p.Prompt)) : (UInt128?)null;
+        var entry = new DedupEntry(p.Id, group, exact, p.Prompt.Length <= KeptTextLength ? p.Prompt : p.Prompt[..KeptTextLength]);
+        if (_hasher is null)
+            return new Described(entry, [], []);
+        var signature = _hasher.Signature(p.Prompt);
+        return new Described(entry, _bands!.Keys(signature, group), signature);
     }
 
     /// <summary>Why <paramref name="p"/> overlaps a configured benchmark, or null.</summary>
@@ -153,16 +149,17 @@ public sealed class ProblemFilter
     /// <summary>
     /// A near-duplicate prompt is only a duplicate problem when it is judged the same way: the same reference answer
     /// (math), the same tests (code) or the same puzzle instance (logic). Generated code problems share their spec
-    /// text and differ only in their tests; two puzzles of one family share most of their wording. Hashed, so the
-    /// index holds 16 bytes per problem instead of its answer or tests; with dedup.require_same_answer off, all agree.
+    /// text and differ only in their tests; two puzzles of one family share most of their wording. Hashed with the
+    /// domain, so an index holds 16 bytes per problem instead of its answer or tests; with dedup.require_same_answer
+    /// off, the problems of a domain are all one group.
     /// </summary>
-    private UInt128 Judged(Problem p) =>
-        !_dedup.RequireSameAnswer ? UInt128.Zero : Hash128.Of(p.Domain switch
+    private UInt128 Group(Problem p) =>
+        Hash128.Of(p.Domain.ToWire() + "\u001f" + (!_dedup.RequireSameAnswer ? "" : p.Domain switch
         {
             ProblemDomain.Math => TextTokens.ExactKey(p.Answer ?? ""),
             ProblemDomain.Logic => InstanceKey(p),
             _ => TestsKey(p),
-        });
+        }));
 
     private static string InstanceKey(Problem p) =>
         p.Metadata?[Logic.Domain.LogicProblems.MetadataKey]?.ToJsonString() ?? "";

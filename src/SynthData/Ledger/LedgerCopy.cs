@@ -16,7 +16,8 @@ public sealed record TableCopy(string Table, long SourceRows, long TargetRows, l
 /// Copies a ledger between stores (SQLite file ↔ PostgreSQL), table by table in key order, in chunks of one
 /// transaction each with insert-if-absent, so an interrupted copy is resumed by running it again. Afterwards each table
 /// is verified by its row count and a SHA-256 over its rows in key order, read the same way from both ledgers.
-/// Leases and budget counters are a live run's state and are not copied.
+/// Leases and budget counters are a live run's state and are not copied; the duplicate index is derived from the
+/// problems and rebuilt by the first batch that needs it.
 /// </summary>
 public static class LedgerCopy
 {

@@ -20,6 +20,7 @@ public sealed class LedgerIntake : IDisposable
     private readonly DbCommand _find;
     private readonly DbCommand _add;
     private readonly DbCommand _claim;
+    private LedgerDedupIndex? _dedupIndex;
     private bool _done;
 
     internal LedgerIntake(DbConnection connection, long runId)
@@ -68,6 +69,12 @@ public sealed class LedgerIntake : IDisposable
         Added += _add.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The duplicate judge's index in the ledger, inside this intake's transaction (disposed with the intake), for
+    /// a filter of the given <see cref="Filtering.ProblemFilter.IndexLayout"/>.
+    /// </summary>
+    public LedgerDedupIndex DedupIndex(string layout) => _dedupIndex ??= new LedgerDedupIndex(_c, _tx, layout);
+
     public void SetPosition(string sourceKey, SourcePosition position)
     {
         using var cmd = Command("""
@@ -104,6 +111,7 @@ public sealed class LedgerIntake : IDisposable
         _find.Dispose();
         _add.Dispose();
         _claim.Dispose();
+        _dedupIndex?.Dispose();
         if (!_done)
             _tx.Rollback();
         _tx.Dispose();

@@ -64,6 +64,15 @@ internal static class LedgerSchema
             requests INTEGER NOT NULL,
             prompt_tokens INTEGER NOT NULL,
             completion_tokens INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS dedup_entries(
+            entry INTEGER PRIMARY KEY AUTOINCREMENT,
+            problem_id TEXT NOT NULL UNIQUE,
+            grp BLOB NOT NULL,
+            exact BLOB,
+            text TEXT NOT NULL,
+            signature BLOB);
+        CREATE INDEX IF NOT EXISTS dedup_entries_exact ON dedup_entries(exact);
+        CREATE TABLE IF NOT EXISTS dedup_bands(key INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY(key, entry)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS settings(
             fingerprint TEXT PRIMARY KEY,
             json TEXT NOT NULL,

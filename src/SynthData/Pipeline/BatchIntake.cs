@@ -20,7 +20,7 @@ public sealed class BatchIntake(PipelineOptions options, RunLedger ledger, long 
     public void Take(IReadOnlyList<ConfiguredSource> sources, RunSummary summary, CancellationToken ct)
     {
         var positions = ledger.ReadSourcePositions();
-        var stage = new ProblemStage(options, ledger);
+        var stage = new ProblemStage(options);
         var empty = new List<string>();
         var cap = options.Run.MaxProblems;
         var taken = 0;
@@ -96,7 +96,7 @@ public sealed class BatchIntake(PipelineOptions options, RunLedger ledger, long 
                     summary.DuplicateProblems++;
                 else if (known)
                     intake.Claim(p.Id, source.Key);
-                else if (stage.Admit(p))
+                else if (stage.Admit(p, intake))
                 {
                     intake.Add(p, source.Key);
                     taken++;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SynthData.Config;
 using SynthData.Filtering;
+using SynthData.Filtering.Index;
 using SynthData.Ledger;
 using SynthData.Problems;
 
@@ -13,24 +14,30 @@ namespace SynthData.Pipeline;
 public sealed class ProblemStage
 {
     private readonly ProblemFilter _filter;
-    private readonly Lazy<ProblemFilter.Session> _session;
     private readonly List<DroppedProblem> _dropped = [];
     private readonly List<string> _kept = [];
+    private ProblemFilter.Session? _session;
 
-    /// <summary>
-    /// The dedup session (which indexes the ledger's problems) is only built when a new problem has to be judged: a
-    /// batch that takes nothing new never reads the ledger's problems.
-    /// </summary>
-    public ProblemStage(PipelineOptions options, RunLedger ledger)
+    public ProblemStage(PipelineOptions options)
     {
         _filter = ProblemFilter.Create(options);
-        _session = new Lazy<ProblemFilter.Session>(() => _filter.Start(ledger.EnumerateProblems()));
     }
 
-    /// <summary>Judges a problem new to the ledger; a kept one is remembered, so later ones are compared with it.</summary>
-    public bool Admit(Problem p)
+    /// <summary>
+    /// Judges a problem new to the ledger against the ledger's dedup index (inside the batch's intake); a kept one is
+    /// remembered there, so later ones are compared with it. The index is opened only when a new problem has to be
+    /// judged, and indexes only the ledger's problems it does not hold yet: a batch never re-hashes the ledger.
+    /// </summary>
+    public bool Admit(Problem p, LedgerIntake intake)
     {
-        if (_session.Value.Judge(p) is { } drop)
+        if (_session is null)
+        {
+            // Without dedup the judge only decontaminates: no index is read (or rebuilt for another layout).
+            IDedupIndex index = _filter.Deduplicates ? intake.DedupIndex(_filter.IndexLayout) : new MemoryDedupIndex();
+            _session = _filter.Start(index, (index as LedgerDedupIndex)?.Unindexed() ?? []);
+        }
+
+        if (_session.Judge(p) is { } drop)
         {
             _dropped.Add(drop);
             return false;

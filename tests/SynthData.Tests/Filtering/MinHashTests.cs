@@ -1,5 +1,6 @@
 using SynthData.Config;
 using SynthData.Filtering;
+using SynthData.Filtering.Index;
 using SynthData.Problems;
 using SynthData.Tests.TestSupport;
 
@@ -35,10 +36,12 @@ public sealed class MinHashTests
     [Fact]
     public void Lsh_index_returns_the_near_duplicate_as_a_candidate_but_not_the_unrelated_problem()
     {
-        var index = new LshIndex(128, 0.7);
-        var original = index.Add(Hasher.Signature(Original));
-        index.Add(Hasher.Signature(Unrelated));
-        Assert.Equal([original], index.Candidates(Hasher.Signature(Reworded)));
+        var bands = new LshBands(128, 0.7);
+        var index = new MemoryDedupIndex();
+        index.Add(new DedupEntry("original", 1, null, Original), bands.Keys(Hasher.Signature(Original), 1), Hasher.Signature(Original));
+        index.Add(new DedupEntry("unrelated", 1, null, Unrelated), bands.Keys(Hasher.Signature(Unrelated), 1), Hasher.Signature(Unrelated));
+        Assert.Equal(["original"], index.Candidates(bands.Keys(Hasher.Signature(Reworded), 1)).Select(c => c.Entry.ProblemId));
+        Assert.Empty(index.Candidates(bands.Keys(Hasher.Signature(Reworded), 2))); // another group never becomes a candidate
     }
 
     [Fact]
