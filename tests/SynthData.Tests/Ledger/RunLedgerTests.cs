@@ -34,6 +34,18 @@ public sealed class RunLedgerTests : IDisposable
         RunId = 1,
     };
 
+    /// <summary>
+    /// Records as a worker of run <paramref name="run"/> does: on a shared ledger an answer is kept only under its
+    /// worker's lease, so each sample is claimed first.
+    /// </summary>
+    private static void Record(RunLedger ledger, long run, AttemptRecord[] attempts, VerdictRecord[] verdicts, AttemptErrorRecord[] errors)
+    {
+        var leases = new WorkLeases(ledger, run, 60);
+        foreach (var a in attempts)
+            leases.TryClaim(new WorkKey(a.ProblemId, a.SampleIndex, a.SampleIndex + 1, a.Fingerprint));
+        ledger.Record([.. attempts.Select(a => a with { RunId = run })], verdicts, errors);
+    }
+
     private static Verdict Verdict(bool accepted, string kind = "correct", string version = "1") => new()
     {
         Accepted = accepted, Kind = kind, Reason = "r", Verifier = "math", VerifierVersion = version,
@@ -64,8 +76,8 @@ public sealed class RunLedgerTests : IDisposable
         {
             var run = ledger.StartRun("test", "h");
             ledger.AddProblems([p], run);
-            ledger.Record([Attempt(p, 0), Attempt(p, 1)], [new VerdictRecord(p.Id, 0, Verdict(true))], []);
-            ledger.Record([Attempt(p, 0, "different")], [], []);
+            Record(ledger, run, [Attempt(p, 0), Attempt(p, 1)], [new VerdictRecord(p.Id, 0, Verdict(true))], []);
+            Record(ledger, run, [Attempt(p, 0, "different")], [], []);
         }
 
         using var reopened = store.Open();
@@ -86,7 +98,7 @@ public sealed class RunLedgerTests : IDisposable
         var run = ledger.StartRun("test", "h");
         var p = MathProblem("2+2?", "4");
         ledger.AddProblems([p], run);
-        ledger.Record([Attempt(p, 0), Attempt(p, 1), Attempt(p, 2), Attempt(p, 3)],
+        Record(ledger, run, [Attempt(p, 0), Attempt(p, 1), Attempt(p, 2), Attempt(p, 3)],
             [
                 new VerdictRecord(p.Id, 0, Verdict(true)),
                 new VerdictRecord(p.Id, 1, Verdict(false, VerdictKinds.Error)),
@@ -106,7 +118,7 @@ public sealed class RunLedgerTests : IDisposable
         var run = ledger.StartRun("test", "h");
         var p = MathProblem("2+2?", "4");
         ledger.AddProblems([p], run);
-        ledger.Record([Attempt(p, 0) with { Tries = 3 }, Attempt(p, 1)],
+        Record(ledger, run, [Attempt(p, 0) with { Tries = 3 }, Attempt(p, 1)],
             [new VerdictRecord(p.Id, 0, Verdict(true)), new VerdictRecord(p.Id, 1, Verdict(false, VerdictKinds.WrongAnswer))],
             [new AttemptErrorRecord(p.Id, 2, "HTTP 500", 7, run)]);
         var s = LedgerStatistics.Read(ledger);
