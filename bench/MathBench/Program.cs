@@ -30,6 +30,9 @@ var gsm = DatasetFile.ReadLines(gsmPath).Select(l => JsonDocument.Parse(l).RootE
 var gsmQa = gsm.Select(g => (g.Gold, Pred: g.Pred[..g.Pred.LastIndexOf("####", StringComparison.Ordinal)] + "A: " + g.Gold)).ToList();
 
 var checker = new MathAnswerChecker();
+const double WarmSeconds = 3;
+const int Rounds = 5;
+const double RoundSeconds = 1;
 Console.WriteLine($"cores: {Environment.ProcessorCount}, runtime: {Environment.Version}");
 Run("(a) MATH reference vs own solution", self, checker, repeats: 4);
 Run("(b) labelled mixed suite", labelled, checker, repeats: 40);
@@ -40,36 +43,52 @@ Run("(f) GSM8K answer vs own solution ending \"A: N\"", gsmQa, checker, repeats:
 
 static void Run(string name, List<(string Gold, string Pred)> pairs, MathAnswerChecker checker, int repeats)
 {
-    foreach (var (gold, pred) in pairs)
-        checker.Check(gold, pred);
+    // Warm-up by time, not by one pass: tiered compilation promotes hot methods to optimised (PGO) code only after
+    // they have been called for a while and the background compiler has caught up, so a single pass still times
+    // partly unoptimised code and the figure drifts from run to run.
+    var warm = Stopwatch.GetTimestamp();
+    for (var pass = 0; pass < 3 || Stopwatch.GetElapsedTime(warm).TotalSeconds < WarmSeconds; pass++)
+    {
+        foreach (var (gold, pred) in pairs)
+            checker.Check(gold, pred);
+    }
 
-    var latencies = new double[pairs.Count * repeats];
+    // Rounds of at least RoundSeconds each, so one GC pause or scheduler hiccup moves a round by a few percent only.
+    var latencies = new List<double>();
+    var rounds = new double[Rounds];
     var accepted = 0;
     var identical = 0;
-    var started = Stopwatch.GetTimestamp();
-    for (var r = 0; r < repeats; r++)
+    for (var round = 0; round < Rounds; round++)
     {
-        for (var i = 0; i < pairs.Count; i++)
+        var started = Stopwatch.GetTimestamp();
+        var checks = 0;
+        for (var r = 0; r < repeats || Stopwatch.GetElapsedTime(started).TotalSeconds < RoundSeconds; r++)
         {
-            var t0 = Stopwatch.GetTimestamp();
-            var result = checker.Check(pairs[i].Gold, pairs[i].Pred);
-            latencies[r * pairs.Count + i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-            if (r == 0 && result.Equivalent)
-                accepted++;
-            if (r == 0 && result.Reason.Contains("identical after normalisation", StringComparison.Ordinal))
-                identical++;
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var result = checker.Check(pairs[i].Gold, pairs[i].Pred);
+                latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                if (round == 0 && r == 0 && result.Equivalent)
+                    accepted++;
+                if (round == 0 && r == 0 && result.Reason.Contains("identical after normalisation", StringComparison.Ordinal))
+                    identical++;
+            }
+            checks += pairs.Count;
         }
+        rounds[round] = checks / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
-    var single = latencies.Length / Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-    started = Stopwatch.GetTimestamp();
+    var parallelStarted = Stopwatch.GetTimestamp();
     Parallel.For(0, pairs.Count * repeats, i => checker.Check(pairs[i % pairs.Count].Gold, pairs[i % pairs.Count].Pred));
-    var parallel = pairs.Count * repeats / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var parallel = pairs.Count * repeats / Stopwatch.GetElapsedTime(parallelStarted).TotalSeconds;
 
-    Array.Sort(latencies);
-    string Ms(double q) => latencies[(int)Math.Min(latencies.Length - 1, q * latencies.Length)].ToString("0.000", CultureInfo.InvariantCulture);
+    latencies.Sort();
+    Array.Sort(rounds);
+    var median = rounds[Rounds / 2];
+    string Ms(double q) => latencies[(int)Math.Min(latencies.Count - 1, q * latencies.Count)].ToString("0.000", CultureInfo.InvariantCulture);
     Console.WriteLine($"{name}: {pairs.Count} pairs, {accepted} equivalent ({identical} identical as written after normalisation)");
-    Console.WriteLine($"  single thread: {single,10:N0} checks/s   all cores: {parallel,10:N0} checks/s");
+    Console.WriteLine($"  single thread: {median,10:N0} checks/s (median of {Rounds} rounds, {100 * (rounds[0] / median - 1):+0;-0;+0}% .. {100 * (rounds[^1] / median - 1):+0;-0;+0}%)   all cores: {parallel,10:N0} checks/s");
     Console.WriteLine($"  latency ms: p50 {Ms(0.50)}  p99 {Ms(0.99)}  p99.9 {Ms(0.999)}  max {latencies[^1].ToString("0.000", CultureInfo.InvariantCulture)}");
 }
 
